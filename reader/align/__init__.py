@@ -1,0 +1,5 @@
+"""Qt-free sentence aligner: monotone n:m beads with a confidence each."""
+
+from reader.align.model import Alignment, Bead, align
+
+__all__ = ["Alignment", "Bead", "align"]

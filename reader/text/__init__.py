@@ -1,0 +1,1 @@
+"""Qt-free text pipeline: bytes → normalised text → paragraphs → sentences with offsets."""
