@@ -1,0 +1,497 @@
+"""The glossary database: a SQLite file through sqlite-utils, with migrations, CRUD and search.
+
+Design notes:
+
+* The schema is created and upgraded by named, versioned migrations (``sqlite_utils.Migrations``);
+  opening an existing file applies only what is missing. ``PRAGMA user_version`` mirrors the number
+  of applied migrations so the version is visible to any SQLite tool.
+* WAL mode and a busy timeout, so the window and a CLI run (or a worker thread with its own
+  ``GlossaryStore``) can use the same file. Every write runs in one transaction.
+* Text is stored NFC. The same English–Vietnamese pair (compared NFC + case folded) cannot be
+  stored twice: :class:`DuplicateTermError` carries the existing id so the UI can offer merge/open.
+* Search uses an FTS5 table over *folded* copies of both sides and all variants
+  (``reader.text.folding.fold``: marks off, đ → d), so "thuong tuong" finds "Thượng tướng". A
+  query is always literal: it is split into word tokens and every token is quoted for FTS5.
+  Results are ranked: exact term (or variant) first, then terms starting with the query, then the
+  rest by bm25.
+
+The store is plain Python (no Qt); the UI wraps it and emits its own ``glossaryChanged``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from glossary.model import STATUSES, Term, clean_variants, pair_key, utc_now
+from reader.text.folding import fold
+
+__all__ = [
+    "DuplicateTermError",
+    "GlossaryError",
+    "GlossaryStore",
+    "SaveReport",
+    "TermNotFoundError",
+    "search_key",
+]
+
+MIGRATION_SET = "duet_glossary"
+_KEY_SEP = "\x1e"  # separates the folded term forms in the ``keys`` column
+_TOKEN = re.compile(r"\w+")
+
+
+class GlossaryError(Exception):
+    """Base class of the glossary's own errors (the CLI prints their message)."""
+
+
+class DuplicateTermError(GlossaryError):
+    """The English–Vietnamese pair is already stored; ``existing_id`` is that entry."""
+
+    def __init__(self, existing_id: int, english: str, vietnamese: str):
+        self.existing_id = existing_id
+        self.english = english
+        self.vietnamese = vietnamese
+        super().__init__(
+            f'"{english}" = "{vietnamese}" is already in the glossary (entry {existing_id}).'
+        )
+
+
+class TermNotFoundError(GlossaryError, KeyError):
+    """No entry has this id."""
+
+    def __init__(self, term_id: int):
+        self.term_id = term_id
+        super().__init__(f"There is no glossary entry {term_id}.")
+
+    def __str__(self) -> str:  # KeyError would add quotes
+        return self.args[0]
+
+
+def search_key(text: str) -> str:
+    """Folded word tokens joined by single spaces: "Sen. Lt. Gen." → "sen lt gen".
+
+    Used for exact/prefix ranking so punctuation and spacing do not matter.
+    """
+    return " ".join(_TOKEN.findall(fold(text)))
+
+
+def _fts_query(text: str) -> str | None:
+    """A literal FTS5 query: every token quoted, the last one as a prefix; None if no tokens."""
+    tokens = _TOKEN.findall(fold(text))
+    if not tokens:
+        return None
+    # Tokens only hold word characters, so there is no '"' to escape; escape anyway in case
+    # the token rule ever changes (FTS5 escapes a quote by doubling it).
+    quoted = ['"' + t.replace('"', '""') + '"' for t in tokens]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+# --- migrations ---------------------------------------------------------------------------------
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_terms")
+def _m0001_terms(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE terms (
+            id INTEGER PRIMARY KEY,
+            english TEXT NOT NULL,
+            vietnamese TEXT NOT NULL,
+            category TEXT NOT NULL DEFAULT 'other',
+            english_variants TEXT NOT NULL DEFAULT '[]',
+            vietnamese_variants TEXT NOT NULL DEFAULT '[]',
+            branch TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            example_en TEXT NOT NULL DEFAULT '',
+            example_vi TEXT NOT NULL DEFAULT '',
+            source_title TEXT NOT NULL DEFAULT '',
+            source_date TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            pair_key TEXT NOT NULL UNIQUE,
+            en_folded TEXT NOT NULL DEFAULT '',
+            vi_folded TEXT NOT NULL DEFAULT '',
+            keys TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX terms_category ON terms(category)")
+    db.execute("CREATE INDEX terms_english ON terms(english COLLATE NOCASE)")
+    # External-content FTS5 over the folded columns; the prefix index keeps typing fast.
+    db.execute(
+        """
+        CREATE VIRTUAL TABLE terms_fts USING fts5(
+            en_folded, vi_folded, content='terms', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+        )
+        """
+    )
+    db.executescript(
+        """
+        CREATE TRIGGER terms_ai AFTER INSERT ON terms BEGIN
+            INSERT INTO terms_fts(rowid, en_folded, vi_folded)
+            VALUES (new.id, new.en_folded, new.vi_folded);
+        END;
+        CREATE TRIGGER terms_ad AFTER DELETE ON terms BEGIN
+            INSERT INTO terms_fts(terms_fts, rowid, en_folded, vi_folded)
+            VALUES ('delete', old.id, old.en_folded, old.vi_folded);
+        END;
+        CREATE TRIGGER terms_au AFTER UPDATE ON terms BEGIN
+            INSERT INTO terms_fts(terms_fts, rowid, en_folded, vi_folded)
+            VALUES ('delete', old.id, old.en_folded, old.vi_folded);
+            INSERT INTO terms_fts(rowid, en_folded, vi_folded)
+            VALUES (new.id, new.en_folded, new.vi_folded);
+        END;
+        """
+    )
+
+
+# --- rows <-> terms -----------------------------------------------------------------------------
+
+_STORED = (
+    "english",
+    "vietnamese",
+    "category",
+    "english_variants",
+    "vietnamese_variants",
+    "branch",
+    "notes",
+    "example_en",
+    "example_vi",
+    "source_title",
+    "source_date",
+    "status",
+    "created_at",
+    "updated_at",
+)
+_SELECT = "id, " + ", ".join(_STORED)
+
+
+def _row(term: Term) -> dict:
+    """The stored row for a normalised term, with its derived search columns."""
+    en_forms = term.all_english()
+    vi_forms = term.all_vietnamese()
+    keys = {search_key(f) for f in (*en_forms, *vi_forms)} - {""}
+    return {
+        "english": term.english,
+        "vietnamese": term.vietnamese,
+        "category": term.category,
+        "english_variants": json.dumps(term.english_variants, ensure_ascii=False),
+        "vietnamese_variants": json.dumps(term.vietnamese_variants, ensure_ascii=False),
+        "branch": term.branch,
+        "notes": term.notes,
+        "example_en": term.example_en,
+        "example_vi": term.example_vi,
+        "source_title": term.source_title,
+        "source_date": term.source_date,
+        "status": term.status,
+        "created_at": term.created_at,
+        "updated_at": term.updated_at,
+        "pair_key": pair_key(term.english, term.vietnamese),
+        "en_folded": "\n".join(fold(f) for f in en_forms),
+        "vi_folded": "\n".join(fold(f) for f in vi_forms),
+        "keys": _KEY_SEP + _KEY_SEP.join(sorted(keys)) + _KEY_SEP,
+    }
+
+
+def _term(row: tuple) -> Term:
+    values = dict(zip(("id", *_STORED), row, strict=False))
+    values["english_variants"] = json.loads(values["english_variants"] or "[]")
+    values["vietnamese_variants"] = json.loads(values["vietnamese_variants"] or "[]")
+    return Term(**values)
+
+
+@dataclass(slots=True)
+class SaveReport:
+    """What :meth:`GlossaryStore.add_many` did."""
+
+    added: int = 0
+    merged: int = 0
+    skipped: int = 0
+    ids: list[int] = field(default_factory=list)
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+class GlossaryStore:
+    """One glossary database file. Open it, use it, :meth:`close` it (or use ``with``).
+
+    A connection belongs to the thread that opened it; a worker thread opens its own store on
+    the same path (WAL makes that safe).
+    """
+
+    def __init__(self, path: str | Path, *, busy_timeout_ms: int = 5000):
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite_utils.Database(str(path))
+        self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        if str(path) != ":memory:":
+            self.db.enable_wal()
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        migrations.apply(self.db)
+        applied = len(migrations.applied(self.db))
+        if self.db.execute("PRAGMA user_version").fetchone()[0] != applied:
+            self.db.execute(f"PRAGMA user_version = {applied}")
+
+    # -- lifecycle
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> GlossaryStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        """How many migrations this file has had (``PRAGMA user_version``)."""
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[GlossaryStore]:
+        """Group several writes into one transaction (nested calls become savepoints)."""
+        with self.db.atomic():
+            yield self
+
+    # -- reading
+
+    def get(self, term_id: int) -> Term:
+        row = self.db.execute(f"SELECT {_SELECT} FROM terms WHERE id = ?", [term_id]).fetchone()
+        if row is None:
+            raise TermNotFoundError(term_id)
+        return _term(row)
+
+    def find_pair(self, english: str, vietnamese: str) -> Term | None:
+        """The entry with this English–Vietnamese pair (NFC, case-insensitive), if any."""
+        row = self.db.execute(
+            f"SELECT {_SELECT} FROM terms WHERE pair_key = ?", [pair_key(english, vietnamese)]
+        ).fetchone()
+        return _term(row) if row else None
+
+    def list(
+        self, category: str | None = None, *, status: str | None = None, limit: int | None = None
+    ) -> list[Term]:
+        """All entries (optionally of one category/status), sorted by English term."""
+        where, params = self._filters(category, status)
+        sql = f"SELECT {_SELECT} FROM terms{where} ORDER BY english COLLATE NOCASE, id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [_term(r) for r in self.db.execute(sql, params)]
+
+    def iter_terms(self, category: str | None = None) -> Iterator[Term]:
+        """Like :meth:`list` but streamed (for big exports)."""
+        where, params = self._filters(category, None)
+        sql = f"SELECT {_SELECT} FROM terms{where} ORDER BY english COLLATE NOCASE, id"
+        for r in self.db.conn.execute(sql, params):
+            yield _term(r)
+
+    def count(self, category: str | None = None) -> int:
+        where, params = self._filters(category, None)
+        return int(self.db.execute(f"SELECT count(*) FROM terms{where}", params).fetchone()[0])
+
+    def categories(self) -> list[str]:
+        """Category keys in use, most used first."""
+        rows = self.db.execute(
+            "SELECT category, count(*) AS n FROM terms GROUP BY category ORDER BY n DESC, category"
+        )
+        return [r[0] for r in rows]
+
+    def search(self, query: str, *, category: str | None = None, limit: int = 200) -> list[Term]:
+        """Entries matching ``query`` on either side or in a variant, best first.
+
+        Folded (no marks, đ → d, case folded), literal, last token matched as a prefix. Order:
+        an exact term or variant, then a term or variant starting with the query, then bm25.
+        An empty or punctuation-only query returns [].
+        """
+        match = _fts_query(query)
+        if match is None:
+            return []
+        key = search_key(query)
+        sql = f"""
+            SELECT {", ".join("t." + c for c in ("id", *_STORED))},
+                CASE WHEN instr(t.keys, :exact) > 0 THEN 0
+                     WHEN instr(t.keys, :prefix) > 0 THEN 1
+                     ELSE 2 END AS tier
+            FROM terms_fts JOIN terms AS t ON t.id = terms_fts.rowid
+            WHERE terms_fts MATCH :match {"AND t.category = :category" if category else ""}
+            ORDER BY tier, bm25(terms_fts), length(t.english), t.english COLLATE NOCASE
+            LIMIT :limit
+        """
+        params = {
+            "exact": _KEY_SEP + key + _KEY_SEP,
+            "prefix": _KEY_SEP + key,
+            "match": match,
+            "limit": int(limit),
+        }
+        if category:
+            params["category"] = category
+        return [_term(r[:-1]) for r in self.db.execute(sql, params)]
+
+    # -- writing
+
+    def add(self, term: Term) -> Term:
+        """Store a new entry (its ``id`` is ignored) and return it with id and times.
+
+        Raises :class:`DuplicateTermError` if the pair exists and ``ValueError`` if a side is
+        empty.
+        """
+        with self.db.atomic():
+            return self._insert(term, keep_id=False, keep_times=False)
+
+    def restore(self, term: Term) -> Term:
+        """Re-insert a deleted entry with its old id and times (undo of :meth:`delete`)."""
+        with self.db.atomic():
+            return self._insert(term, keep_id=True, keep_times=True)
+
+    def update(self, term: Term) -> Term:
+        """Save changes to an existing entry (by ``term.id``); ``updated_at`` is set to now."""
+        if term.id is None:
+            raise TermNotFoundError(-1)
+        t = self._checked(term)
+        with self.db.atomic():
+            old = self.get(term.id)
+            clash = self._pair_owner(t.english, t.vietnamese)
+            if clash is not None and clash != term.id:
+                raise DuplicateTermError(clash, t.english, t.vietnamese)
+            t = replace(t, id=old.id, created_at=old.created_at, updated_at=utc_now())
+            row = _row(t)
+            assignments = ", ".join(f"{c} = :{c}" for c in row)
+            self.db.execute(f"UPDATE terms SET {assignments} WHERE id = :id", {**row, "id": t.id})
+        return t
+
+    def delete(self, term_id: int) -> Term:
+        """Remove an entry and return it (pass it to :meth:`restore` to undo)."""
+        with self.db.atomic():
+            term = self.get(term_id)
+            self.db.execute("DELETE FROM terms WHERE id = ?", [term_id])
+        return term
+
+    def merge(self, existing_id: int, incoming: Term) -> Term:
+        """Merge ``incoming`` into an entry: variants united, empty fields filled, notes appended.
+
+        Fields already set on the existing entry win (the user's own data is never overwritten).
+        """
+        with self.db.atomic():
+            old = self.get(existing_id)
+            new = self._checked(incoming)
+            merged = replace(
+                old,
+                english_variants=clean_variants(
+                    [*old.english_variants, *new.english_variants], old.english
+                ),
+                vietnamese_variants=clean_variants(
+                    [*old.vietnamese_variants, *new.vietnamese_variants], old.vietnamese
+                ),
+            )
+            for name in ("branch", "example_en", "example_vi", "source_title", "source_date"):
+                if not getattr(merged, name) and getattr(new, name):
+                    merged = replace(merged, **{name: getattr(new, name)})
+            if new.notes and new.notes not in old.notes:
+                merged = replace(merged, notes=(old.notes + "\n" + new.notes).strip())
+            if merged.category == "other" and new.category != "other":
+                merged = replace(merged, category=new.category)
+            if merged == old:
+                return old
+            return self.update(merged)
+
+    def add_many(
+        self, terms: Iterable[Term], *, on_duplicate: str = "skip", keep_times: bool = False
+    ) -> SaveReport:
+        """Add many entries in ONE transaction (all or nothing).
+
+        ``on_duplicate``: "skip" leaves the existing entry, "merge" merges into it, "error" raises
+        :class:`DuplicateTermError` (and nothing is written). Duplicates inside ``terms`` itself
+        are handled the same way. ``keep_times`` keeps the incoming created/updated times.
+        """
+        if on_duplicate not in ("skip", "merge", "error"):
+            raise ValueError(f"on_duplicate must be skip, merge or error, not {on_duplicate!r}")
+        report = SaveReport()
+        with self.db.atomic():
+            for term in terms:
+                t = self._checked(term)
+                owner = self._pair_owner(t.english, t.vietnamese)
+                if owner is None:
+                    saved = self._insert(t, keep_id=False, keep_times=keep_times)
+                    report.added += 1
+                    report.ids.append(saved.id)
+                elif on_duplicate == "error":
+                    raise DuplicateTermError(owner, t.english, t.vietnamese)
+                elif on_duplicate == "merge":
+                    self.merge(owner, t)
+                    report.merged += 1
+                    report.ids.append(owner)
+                else:
+                    report.skipped += 1
+        return report
+
+    # -- internals
+
+    @staticmethod
+    def _filters(category: str | None, status: str | None) -> tuple[str, list]:
+        clauses, params = [], []
+        if category:
+            clauses.append("category = ?")
+            params.append(category)
+        if status:
+            clauses.append("status = ?")
+            params.append(status)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def _pair_owner(self, english: str, vietnamese: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM terms WHERE pair_key = ?", [pair_key(english, vietnamese)]
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    @staticmethod
+    def _checked(term: Term) -> Term:
+        t = term.normalised()
+        if not t.english or not t.vietnamese:
+            raise ValueError("Both the English and the Vietnamese term are needed.")
+        if t.status not in STATUSES:
+            t = replace(t, status="draft")
+        return t
+
+    def _insert(self, term: Term, *, keep_id: bool, keep_times: bool) -> Term:
+        t = self._checked(term)
+        owner = self._pair_owner(t.english, t.vietnamese)
+        if owner is not None:
+            raise DuplicateTermError(owner, t.english, t.vietnamese)
+        now = utc_now()
+        t = replace(
+            t,
+            created_at=(t.created_at if keep_times and t.created_at else now),
+            updated_at=(t.updated_at if keep_times and t.updated_at else now),
+        )
+        row = _row(t)
+        cols = list(row)
+        if keep_id and term.id is not None:
+            row["id"] = term.id
+            cols.append("id")
+        sql = (
+            f"INSERT INTO terms ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
+        )
+        try:
+            cur = self.db.execute(sql, row)
+        except sqlite3.IntegrityError as exc:  # a race with another connection
+            owner = self._pair_owner(t.english, t.vietnamese)
+            if owner is not None:
+                raise DuplicateTermError(owner, t.english, t.vietnamese) from exc
+            raise
+        return replace(t, id=int(row.get("id") or cur.lastrowid))
