@@ -65,15 +65,38 @@ def align(
     target: Sequence[str],
     *,
     terms: Iterable[tuple[str, str]] = (),
+    source_paragraphs: Sequence[int] | None = None,
+    target_paragraphs: Sequence[int] | None = None,
+    weights=None,
 ) -> Alignment:
     """Align English sentences (source) with Vietnamese sentences (target).
 
     ``terms`` are known (English, Vietnamese) term pairs, e.g. from the user's glossary; a pair
-    found on both sides of a candidate bead is evidence for it.
+    found on both sides of a candidate bead is evidence for it. Paragraph numbers, when given, make
+    a bead that merges sentences across a paragraph break unlikely. ``weights`` (a
+    ``signals.Weights``) switches signals off for ablation studies.
     """
     from reader.align.dp import best_beads
-    from reader.align.signals import Scorer
+    from reader.align.signals import Scorer, Weights
 
-    scorer = Scorer(list(source), list(target), terms=list(terms))
+    scorer = Scorer(
+        list(source),
+        list(target),
+        terms=list(terms),
+        weights=weights or Weights(),
+        source_paragraphs=source_paragraphs,
+        target_paragraphs=target_paragraphs,
+    )
     beads = best_beads(scorer)
     return Alignment(beads, len(source), len(target))
+
+
+def align_documents(source, target, *, terms: Iterable[tuple[str, str]] = (), lines: bool = False):
+    """Align two loaded Documents; paragraph breaks count unless every line is a sentence."""
+    return align(
+        source.sentence_texts,
+        target.sentence_texts,
+        terms=terms,
+        source_paragraphs=None if lines else [s.paragraph for s in source.sentences],
+        target_paragraphs=None if lines else [s.paragraph for s in target.sentences],
+    )

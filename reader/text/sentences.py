@@ -92,7 +92,9 @@ def split_paragraph(paragraph: str, lang: str) -> list[tuple[int, int]]:
     return merged
 
 
-def split_document(text: str, lang: str, *, path: Path | None = None, lines: bool = False) -> Document:
+def split_document(
+    text: str, lang: str, *, path: Path | None = None, lines: bool = False
+) -> Document:
     """Paragraphs are non-empty lines; sentences come from sentencex, or are the lines themselves.
 
     A header line ``date YYYY-MM-DD <title>`` gives the document's date and title; the title is
@@ -117,5 +119,7 @@ def split_document(text: str, lang: str, *, path: Path | None = None, lines: boo
         else:
             spans = split_paragraph(text[start:end], lang)
         for s, e in spans:
-            document.sentences.append(Sentence(text[start + s : start + e], start + s, start + e, index))
+            document.sentences.append(
+                Sentence(text[start + s : start + e], start + s, start + e, index)
+            )
     return document
