@@ -102,9 +102,7 @@ class TermMatcher:
         raws = [text[a:b] for a, b in spans]
         # One casefold for the whole text when it keeps the length (almost always), else per token.
         folded = text.casefold()
-        if len(folded) == len(text) and (
-            text.isascii() or unicodedata.is_normalized("NFC", text)
-        ):
+        if len(folded) == len(text) and (text.isascii() or unicodedata.is_normalized("NFC", text)):
             folded = folded.translate(_APOSTROPHES)  # one character for one: offsets hold
             toks = [folded[a:b] for a, b in spans]
         else:

@@ -484,9 +484,7 @@ class GlossaryStore:
         if keep_id and term.id is not None:
             row["id"] = term.id
             cols.append("id")
-        sql = (
-            f"INSERT INTO terms ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
-        )
+        sql = f"INSERT INTO terms ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
         try:
             cur = self.db.execute(sql, row)
         except sqlite3.IntegrityError as exc:  # a race with another connection
