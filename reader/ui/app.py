@@ -1,0 +1,137 @@
+"""Starting the GUI: the QApplication, the main window on a pair, and ``--screenshot``.
+
+``reader.cli`` calls :func:`run_gui`; nothing outside ``reader.ui`` imports Qt, so the command-line
+paths that do not open a window stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from reader import APP_ID, APP_NAME, ORG_NAME, __version__
+from reader.paths import config_dir, sample_pair
+
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def create_application():
+    """The QApplication (reused if one exists, as under pytest-qt), named after the app."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def open_settings():
+    """The user's settings file in Duet's config folder (tests redirect that folder)."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def run_gui(
+    en_path: Path | None,
+    vi_path: Path | None,
+    *,
+    screenshot: Path | None = None,
+    db_path: Path | None = None,
+) -> int:
+    """Open the reading window on a pair (the bundled sample when none is given).
+
+    With ``screenshot``, render the window offscreen at 1280x800 with one aligned pair selected,
+    write it as PNG and return instead of entering the event loop. Returns the exit code.
+    """
+    if screenshot is not None:
+        # No display is needed for a picture; respect an explicit choice of platform.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.session import PairSession
+
+    if en_path is None or vi_path is None:
+        en_path, vi_path = sample_pair()
+    if screenshot is not None:
+        return render_screenshot(Path(en_path), Path(vi_path), Path(screenshot), db_path=db_path)
+
+    session = PairSession()
+    window = MainWindow(session, open_settings(), db_path=db_path)
+    window.show()
+    window.open_pair(Path(en_path), Path(vi_path))
+    return app.exec()
+
+
+def render_screenshot(
+    en_path: Path, vi_path: Path, output: Path, *, db_path: Path | None = None
+) -> int:
+    """Render the window with the pair loaded and a bead selected; write a PNG of 1280x800."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.main_window import MainWindow
+    from reader.ui.session import PairSession
+
+    app = create_application()
+    session = PairSession()
+    # No settings: the picture must not depend on the user's zoom or window size.
+    window = MainWindow(session, None, db_path=db_path)
+    errors: list[str] = []
+    session.loadFailed.connect(errors.append)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    window.open_pair(en_path, vi_path)
+    if session.busy:
+        loop = QEventLoop()
+        session.busyChanged.connect(lambda busy: None if busy else loop.quit())
+        loop.exec()
+    if errors or session.pair is None:
+        print(f"duet: {errors[0] if errors else 'the pair could not be opened.'}", file=sys.stderr)
+        window.close()
+        return 1
+    bead = showcase_bead(session.pair)
+    if bead >= 0:
+        session.select_bead(bead)
+        window.sync.reveal_bead(bead)
+    app.processEvents()
+    picture = window.grab()
+    if (
+        picture.size().width() != SCREENSHOT_SIZE[0]
+        or picture.size().height() != SCREENSHOT_SIZE[1]
+    ):
+        picture = picture.scaled(
+            *SCREENSHOT_SIZE,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    output.parent.mkdir(parents=True, exist_ok=True)
+    saved = picture.save(str(output), "PNG")
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    if not saved:
+        print(f"duet: cannot write the screenshot to {output}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def showcase_bead(pair) -> int:
+    """The bead the screenshot selects: the first n:m pair (it shows alignment best), else the
+    first two-sided bead after the opening one, else none."""
+    beads = pair.alignment.beads
+    for index, bead in enumerate(beads):
+        if len(bead.source) + len(bead.target) > 2 and not bead.one_sided:
+            return index
+    two_sided = [index for index, bead in enumerate(beads) if not bead.one_sided]
+    later = [index for index in two_sided if index >= 2]
+    if later:
+        return later[0]
+    return two_sided[0] if two_sided else -1
