@@ -46,6 +46,7 @@ __all__ = [
 MIGRATION_SET = "duet_glossary"
 _KEY_SEP = "\x1e"  # separates the folded term forms in the ``keys`` column
 _TOKEN = re.compile(r"\w+")
+_RANK_MAX = 3000  # rank at most this many FTS hits by bm25 (keeps vague queries fast)
 
 
 class GlossaryError(Exception):
@@ -158,6 +159,27 @@ def _m0001_terms(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="0002_term_keys")
+def _m0002_term_keys(db: sqlite_utils.Database) -> None:
+    # One row per folded term form, indexed, so "exact" and "starts with" are B-tree range
+    # lookups instead of a scan of every FTS hit (100,000 entries must answer in < 20 ms).
+    db.execute("CREATE TABLE term_keys (term_id INTEGER NOT NULL, key TEXT NOT NULL)")
+    db.execute("CREATE INDEX term_keys_key ON term_keys(key)")
+    db.execute("CREATE INDEX term_keys_term ON term_keys(term_id)")
+    db.execute(
+        """
+        CREATE TRIGGER terms_keys_ad AFTER DELETE ON terms BEGIN
+            DELETE FROM term_keys WHERE term_id = old.id;
+        END
+        """
+    )
+    rows = db.execute("SELECT id, keys FROM terms").fetchall()
+    db.conn.executemany(
+        "INSERT INTO term_keys (term_id, key) VALUES (?, ?)",
+        [(i, k) for i, keys in rows for k in keys.split(_KEY_SEP) if k],
+    )
+
+
 # --- rows <-> terms -----------------------------------------------------------------------------
 
 _STORED = (
@@ -179,11 +201,16 @@ _STORED = (
 _SELECT = "id, " + ", ".join(_STORED)
 
 
+def _keys(term: Term) -> list[str]:
+    """The folded forms (both sides, all variants) that exact/prefix ranking looks up."""
+    return sorted({search_key(f) for f in (*term.all_english(), *term.all_vietnamese())} - {""})
+
+
 def _row(term: Term) -> dict:
     """The stored row for a normalised term, with its derived search columns."""
     en_forms = term.all_english()
     vi_forms = term.all_vietnamese()
-    keys = {search_key(f) for f in (*en_forms, *vi_forms)} - {""}
+    keys = _keys(term)
     return {
         "english": term.english,
         "vietnamese": term.vietnamese,
@@ -202,7 +229,7 @@ def _row(term: Term) -> dict:
         "pair_key": pair_key(term.english, term.vietnamese),
         "en_folded": "\n".join(fold(f) for f in en_forms),
         "vi_folded": "\n".join(fold(f) for f in vi_forms),
-        "keys": _KEY_SEP + _KEY_SEP.join(sorted(keys)) + _KEY_SEP,
+        "keys": _KEY_SEP + _KEY_SEP.join(keys) + _KEY_SEP,
     }
 
 
@@ -316,32 +343,59 @@ class GlossaryStore:
         """Entries matching ``query`` on either side or in a variant, best first.
 
         Folded (no marks, đ → d, case folded), literal, last token matched as a prefix. Order:
-        an exact term or variant, then a term or variant starting with the query, then bm25.
-        An empty or punctuation-only query returns [].
+        an exact term or variant, then a term or variant starting with the query (shortest
+        first), then the other matches by bm25. An empty or punctuation-only query returns [].
         """
         match = _fts_query(query)
-        if match is None:
+        if match is None or limit <= 0:
             return []
         key = search_key(query)
-        sql = f"""
-            SELECT {", ".join("t." + c for c in ("id", *_STORED))},
-                CASE WHEN instr(t.keys, :exact) > 0 THEN 0
-                     WHEN instr(t.keys, :prefix) > 0 THEN 1
-                     ELSE 2 END AS tier
-            FROM terms_fts JOIN terms AS t ON t.id = terms_fts.rowid
-            WHERE terms_fts MATCH :match {"AND t.category = :category" if category else ""}
-            ORDER BY tier, bm25(terms_fts), length(t.english), t.english COLLATE NOCASE
-            LIMIT :limit
-        """
-        params = {
-            "exact": _KEY_SEP + key + _KEY_SEP,
-            "prefix": _KEY_SEP + key,
-            "match": match,
-            "limit": int(limit),
-        }
-        if category:
-            params["category"] = category
-        return [_term(r[:-1]) for r in self.db.execute(sql, params)]
+        cat_join = "JOIN terms AS t ON t.id = {col} AND t.category = :category" if category else ""
+        params: dict = {"key": key, "hi": key + "\U0010ffff", "category": category}
+
+        # Tiers 0 and 1 from the key index (a range scan in key order, bounded).
+        rows = self.db.execute(
+            f"""SELECT k.term_id, k.key FROM term_keys AS k {cat_join.format(col="k.term_id")}
+                WHERE k.key >= :key AND k.key < :hi ORDER BY k.key LIMIT :n""",
+            {**params, "n": limit * 4},
+        ).fetchall()
+        best: dict[int, tuple[int, int, str]] = {}
+        for term_id, k in rows:
+            rank = (0 if k == key else 1, len(k), k)
+            if term_id not in best or rank < best[term_id]:
+                best[term_id] = rank
+        ordered = sorted(best, key=best.__getitem__)[:limit]
+
+        # The rest by bm25 — unless the query is so vague (e.g. one letter) that ranking every
+        # hit would blow the latency budget; then the hits come in stored order.
+        if len(ordered) < limit:
+            fts_join = cat_join.format(col="f.rowid")
+            base = f"SELECT f.rowid FROM terms_fts AS f {fts_join} WHERE terms_fts MATCH :match"
+            params["match"] = match
+            probe = self.db.execute(base + " LIMIT :n", {**params, "n": _RANK_MAX + 1}).fetchall()
+            if len(probe) > _RANK_MAX:
+                hits = [r[0] for r in probe]
+            else:
+                hits = [
+                    r[0]
+                    for r in self.db.execute(
+                        base + " ORDER BY bm25(terms_fts) LIMIT :n",
+                        {**params, "n": limit + len(ordered)},
+                    )
+                ]
+            seen = set(ordered)
+            ordered += [i for i in hits if i not in seen][: limit - len(ordered)]
+        return self._get_many(ordered)
+
+    def _get_many(self, ids: list[int]) -> list[Term]:
+        """Terms for ``ids``, in that order."""
+        found: dict[int, Term] = {}
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            marks = ", ".join("?" * len(part))
+            for row in self.db.execute(f"SELECT {_SELECT} FROM terms WHERE id IN ({marks})", part):
+                found[row[0]] = _term(row)
+        return [found[i] for i in ids if i in found]
 
     # -- writing
 
@@ -373,6 +427,7 @@ class GlossaryStore:
             row = _row(t)
             assignments = ", ".join(f"{c} = :{c}" for c in row)
             self.db.execute(f"UPDATE terms SET {assignments} WHERE id = :id", {**row, "id": t.id})
+            self._write_keys(t, replace_old=True)
         return t
 
     def delete(self, term_id: int) -> Term:
@@ -427,7 +482,7 @@ class GlossaryStore:
                 t = self._checked(term)
                 owner = self._pair_owner(t.english, t.vietnamese)
                 if owner is None:
-                    saved = self._insert(t, keep_id=False, keep_times=keep_times)
+                    saved = self._insert(t, keep_id=False, keep_times=keep_times, checked=True)
                     report.added += 1
                     report.ids.append(saved.id)
                 elif on_duplicate == "error":
@@ -468,17 +523,27 @@ class GlossaryStore:
             t = replace(t, status="draft")
         return t
 
-    def _insert(self, term: Term, *, keep_id: bool, keep_times: bool) -> Term:
-        t = self._checked(term)
-        owner = self._pair_owner(t.english, t.vietnamese)
-        if owner is not None:
-            raise DuplicateTermError(owner, t.english, t.vietnamese)
-        now = utc_now()
-        t = replace(
-            t,
-            created_at=(t.created_at if keep_times and t.created_at else now),
-            updated_at=(t.updated_at if keep_times and t.updated_at else now),
+    def _write_keys(self, term: Term, *, replace_old: bool = False) -> None:
+        if replace_old:
+            self.db.execute("DELETE FROM term_keys WHERE term_id = ?", [term.id])
+        self.db.conn.executemany(
+            "INSERT INTO term_keys (term_id, key) VALUES (?, ?)",
+            [(term.id, k) for k in _keys(term)],
         )
+
+    def _insert(
+        self, term: Term, *, keep_id: bool, keep_times: bool, checked: bool = False
+    ) -> Term:
+        """INSERT one entry; the caller holds the transaction. ``checked``: the caller has
+        already normalised the term and found its pair free."""
+        t = term if checked else self._checked(term)
+        if not checked:
+            owner = self._pair_owner(t.english, t.vietnamese)
+            if owner is not None:
+                raise DuplicateTermError(owner, t.english, t.vietnamese)
+        now = utc_now()
+        t.created_at = t.created_at if keep_times and t.created_at else now
+        t.updated_at = t.updated_at if keep_times and t.updated_at else now
         row = _row(t)
         cols = list(row)
         if keep_id and term.id is not None:
@@ -486,10 +551,12 @@ class GlossaryStore:
             cols.append("id")
         sql = f"INSERT INTO terms ({', '.join(cols)}) VALUES ({', '.join(':' + c for c in cols)})"
         try:
-            cur = self.db.execute(sql, row)
-        except sqlite3.IntegrityError as exc:  # a race with another connection
+            cur = self.db.conn.execute(sql, row)
+        except sqlite3.IntegrityError as exc:  # a race with another connection, or a used id
             owner = self._pair_owner(t.english, t.vietnamese)
             if owner is not None:
                 raise DuplicateTermError(owner, t.english, t.vietnamese) from exc
-            raise
-        return replace(t, id=int(row.get("id") or cur.lastrowid))
+            raise GlossaryError(f"Cannot store the entry: {exc}.") from exc
+        t.id = int(row.get("id") or cur.lastrowid)
+        self._write_keys(t)
+        return t
