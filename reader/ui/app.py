@@ -74,13 +74,32 @@ def render_screenshot(
     en_path: Path, vi_path: Path, output: Path, *, db_path: Path | None = None
 ) -> int:
     """Render the window with the pair loaded and a bead selected; write a PNG of 1280x800."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    app = create_application()
+    previous_handler = qInstallMessageHandler(_quiet_offscreen_messages)
+    try:
+        return _render(app, en_path, vi_path, output, db_path)
+    finally:
+        qInstallMessageHandler(previous_handler)
+
+
+# The offscreen platform warns about window features it lacks; that is expected for a picture.
+_OFFSCREEN_NOISE = ("does not support propagateSizeHints",)
+
+
+def _quiet_offscreen_messages(kind, context, message: str) -> None:
+    if not any(noise in message for noise in _OFFSCREEN_NOISE):
+        print(message, file=sys.stderr)
+
+
+def _render(app, en_path: Path, vi_path: Path, output: Path, db_path: Path | None) -> int:
     from PySide6.QtCore import QEventLoop, Qt
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.main_window import MainWindow
     from reader.ui.session import PairSession
 
-    app = create_application()
     session = PairSession()
     # No settings: the picture must not depend on the user's zoom or window size.
     window = MainWindow(session, None, db_path=db_path)
