@@ -177,10 +177,13 @@ def _dispatch(store: GlossaryStore, args: argparse.Namespace) -> int:
         _say(f"Added entry {term.id}: {_line(term)}")
         return EXIT_OK
     if command == "export":
-        from glossary.exchange import export_terms
+        from glossary.exchange import export_store_csv, export_terms
 
         fmt = _format_for(args.path, args.format)
-        n = export_terms(store.iter_terms(category), args.path, fmt)
+        if fmt == "csv":
+            n = export_store_csv(store, args.path, category)
+        else:
+            n = export_terms(store.iter_terms(category), args.path, fmt)
         _say(f"Exported {n} entries to {args.path} ({fmt.upper()}).")
         return EXIT_OK
     if command == "import":

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.model import STATUSES, Term, category_display, category_key, pair_key
+from glossary.model import CATEGORIES, STATUSES, Term, category_display, category_key, pair_key
 from glossary.store import GlossaryError, GlossaryStore, SaveReport
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "RowError",
     "apply_import",
     "export_csv",
+    "export_store_csv",
     "export_tbx",
     "export_terms",
     "export_tsv",
@@ -117,7 +119,8 @@ def export_csv(terms: Iterable[Term], path: str | Path) -> int:
     """Write ``terms`` as CSV (BOM, CRLF, header); returns the number of entries written."""
     n = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        # Every cell quoted: valid RFC 4180, and byte-identical to export_store_csv's SQL path.
+        writer = csv.writer(fh, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
         writer.writerow(label for label, _ in CSV_COLUMNS)
         attrs = [attr for _, attr in CSV_COLUMNS]
         rows = []
@@ -128,6 +131,53 @@ def export_csv(terms: Iterable[Term], path: str | Path) -> int:
                 writer.writerows(rows)
                 rows.clear()
         writer.writerows(rows)
+    return n
+
+
+_CELL, _ROW = "\x1f", "\x1e"  # separators for the SQL fast path (control characters)
+_NEUTRAL_AT_CELL_START = re.compile("(^|[\x1e\x1f])([=+\\-@\t\r'])")
+
+
+def export_store_csv(store: GlossaryStore, path: str | Path, category: str | None = None) -> int:
+    """Export a whole store (or one category) as CSV: the same bytes as :func:`export_csv`.
+
+    Fast path for big glossaries: SQLite joins each entry's cells into one string, and quoting
+    and neutralisation run as a few C-level string operations per 5,000 entries instead of
+    per cell. If a cell contains one of the separator control characters, the entry set is
+    exported the ordinary way instead, so the output is always exact.
+    """
+    values = []
+    for _, attr in CSV_COLUMNS:
+        if attr.endswith("_variants"):
+            value = (
+                f"(CASE WHEN {attr} = '[]' THEN '' ELSE coalesce("
+                f"(SELECT group_concat(value, ' | ') FROM json_each({attr})), '') END)"
+            )
+        elif attr == "category":
+            whens = " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in CATEGORIES.items())
+            value = f"(CASE category {whens} ELSE category END)"
+        else:
+            value = attr
+        values.append(value)
+    where = "WHERE category = ?" if category else ""
+    sql = (
+        f"SELECT {' || char(31) || '.join(values)} FROM terms {where} "
+        "ORDER BY english COLLATE NOCASE, id"
+    )
+    n = 0
+    per_row = len(CSV_COLUMNS) - 1
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        fh.write(",".join(f'"{label}"' for label, _ in CSV_COLUMNS) + "\r\n")
+        cursor = store.db.conn.execute(sql, [category] if category else [])
+        while rows := cursor.fetchmany(5000):
+            text = _ROW.join(r[0] for r in rows)
+            if text.count(_ROW) != len(rows) - 1 or text.count(_CELL) != per_row * len(rows):
+                fh.close()
+                return export_csv(store.iter_terms(category), path)
+            text = _NEUTRAL_AT_CELL_START.sub(r"\1'\2", text.replace('"', '""'))
+            text = text.replace(_CELL, '","').replace(_ROW, '"\r\n"')
+            fh.write('"' + text + '"\r\n')
+            n += len(rows)
     return n
 
 

@@ -11,6 +11,7 @@ from glossary.exchange import (
     CSV_COLUMNS,
     apply_import,
     export_csv,
+    export_store_csv,
     export_tbx,
     export_tsv,
     import_csv,
@@ -218,3 +219,13 @@ def test_tbx_is_well_formed_tbx_basic(store, tmp_path):
     terms = [t.text for t in root.iter("{urn:iso:std:iso:30042:ed-2}term")]
     assert "Thượng tướng" in terms and "Sen. Lt. Gen." in terms
     assert '=HYPERLINK("http://x")' in terms  # escaped by ElementTree, read back intact
+
+
+def test_store_export_is_byte_identical_to_term_export(store, tmp_path):
+    store.add_many(TRICKY)
+    store.add(Term("Major", "Thiếu tá", "rank", ["Maj."], ["Thiếu tá QĐND"]))
+    for category in (None, "rank"):
+        a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+        export_csv(store.iter_terms(category), a)
+        export_store_csv(store, b, category)
+        assert a.read_bytes() == b.read_bytes()
