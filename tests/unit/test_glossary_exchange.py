@@ -229,3 +229,11 @@ def test_store_export_is_byte_identical_to_term_export(store, tmp_path):
         export_csv(store.iter_terms(category), a)
         export_store_csv(store, b, category)
         assert a.read_bytes() == b.read_bytes()
+
+
+def test_store_export_with_control_characters_falls_back_exactly(store, tmp_path):
+    store.add(Term("Odd\x1fcell", "Ô\x1ekhác"))
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    export_csv(store.iter_terms(), a)
+    assert export_store_csv(store, b) == 1
+    assert a.read_bytes() == b.read_bytes()
