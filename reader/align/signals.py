@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from reader.align.lexicon import concepts
 from reader.text.folding import fold, strip_marks
 
 MONTHS = {
@@ -64,9 +65,16 @@ ENGLISH_STOPWORDS = frozenset(
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][\w'’\-]*", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
 _BRACKETED = re.compile(r"^\s*[\[(].*[\])]\s*$", re.DOTALL)
-_CREDIT = re.compile(r"[(\[]\s*(photo|ảnh|source|nguồn|video|clip|graphic|đồ họa)\b", re.IGNORECASE)
-
+_CREDIT = re.compile(
+    # "(Photo: VNA)" anywhere, or a line that is only a credit: "Ảnh: Reuters", "Source: AFP".
+    r"[(\[]\s*(?:photo|ảnh|source|nguồn|video|clip|graphic|đồ họa|đồ hoạ)\b"
+    r"|^\s*(?:photo|ảnh|source|nguồn|video|graphic|đồ họa|đồ hoạ)\s*:",
+    re.IGNORECASE,
+)
 KIND_SENTENCE, KIND_HEADLINE, KIND_BRACKETED, KIND_CAPTION = 0, 1, 2, 3
+# A headline merged into a bead is unusual but happens when a title and the lead share a line;
+# a bracketed link or a caption almost never is part of a merged bead. (Factors of odd_in_merge.)
+ODD_COST = np.array([0.0, 0.5, 1.0, 1.0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +86,21 @@ class Weights:
     use_names: bool = True
     use_terms: bool = True
     use_kinds: bool = True
+    use_lexicon: bool = True
+    lexicon_weight: float = 0.5
+    # Share of the miss penalty a one-sided bead pays for its anchors: an anchor that found no
+    # partner is evidence the sentence has no counterpart, so a null bead pays less for it.
+    null_miss: float = 0.25
+    use_punctuation: bool = True
+    punctuation: float = 1.0
     length_variance: float = 6.0
     match_reward: float = 2.5
-    miss_penalty: float = 1.2
+    miss_penalty: float = 2.0
     number_boost: float = 1.5
     kind_mismatch: float = 2.5
     paragraph_break: float = 4.0
     odd_in_merge: float = 3.5
-    null_base: float = 5.0
+    null_base: float = 3.0
     shape_prior: tuple[tuple[tuple[int, int], float], ...] = (
         ((1, 1), 0.0),
         ((1, 0), 0.0),
@@ -160,6 +175,41 @@ def anchors(text: str, lang: str, weights: Weights = Weights()) -> list[str]:
             out.append("w:" + folded)
     close_run()
     return out
+
+
+_INNER_END = re.compile(r"(?:\b(\w+)\.|[!?…])(?=[\"”’)\]]*\s+[\"“‘(\[]*[^\W\d_a-zà-ỹ])", re.UNICODE)
+# Periods that do not end a sentence ("Sen. Lt. Gen. Vinh", "Mr. Smith", "David F. Helvey").
+_NOT_AN_END = frozenset(
+    "adm brig capt cdr col cpl dr gen gov hon jr lt lieut maj messrs mr mrs ms no prof rep rev "
+    "sen sgt sr st vs dept est fig inc ltd co corp".split()
+)
+_DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
+
+
+def punctuation(text: str) -> tuple[int, int, int, int]:
+    """What translators carry over: sentences inside a line, questions, quotations, brackets.
+
+    A line that holds two sentences ("… Covid-19. Việt Nam …") usually faces two lines on the
+    other side; a question faces a question; a quotation faces a quotation.
+    """
+    ends = 0
+    for match in _INNER_END.finditer(text):
+        word = match.group(1)
+        if word is None or not (word.lower() in _NOT_AN_END or (len(word) == 1 and word.isupper())):
+            ends += 1
+    return (
+        ends,
+        text.count("?"),
+        min(len(_DOUBLE_QUOTES.findall(text)), 2),
+        min(text.count("(") + text.count("["), 2),
+    )
+
+
+def _prefix_rows(rows: list, features: int) -> np.ndarray:
+    table = np.zeros((len(rows) + 1, features))
+    if features and rows:
+        table[1:] = np.cumsum(np.asarray(rows, dtype=np.float64).reshape(len(rows), features), 0)
+    return table
 
 
 def _paragraph_starts(paragraphs: Sequence[int] | None, count: int) -> np.ndarray:
@@ -262,10 +312,13 @@ class Scorer:
         # overlap_a[i]: anchor weight source sentences i-1 and i share (0 for i = 0).
         self.overlap_a = _adjacent_overlap(self.tokens_a)
         self.overlap_b = _adjacent_overlap(self.tokens_b)
-        self.odd_prefix_a = np.concatenate([[0], np.cumsum(self.kind_a != KIND_SENTENCE)])
+        self.odd_prefix_a = np.concatenate([[0.0], np.cumsum(ODD_COST[self.kind_a])])
         self.break_prefix_a = _paragraph_starts(source_paragraphs, self.n)
         self.break_prefix_b = _paragraph_starts(target_paragraphs, self.m)
-        self.odd_prefix_b = np.concatenate([[0], np.cumsum(self.kind_b != KIND_SENTENCE)])
+        self.odd_prefix_b = np.concatenate([[0.0], np.cumsum(ODD_COST[self.kind_b])])
+        features = 4 if weights.use_punctuation else 0
+        self.punct_prefix_a = _prefix_rows([punctuation(s)[:features] for s in source], features)
+        self.punct_prefix_b = _prefix_rows([punctuation(t)[:features] for t in target], features)
 
     def _build_anchors(self, source, target, terms) -> None:
         w = self.weights
@@ -276,6 +329,10 @@ class Scorer:
         raw_b = [
             anchors(t, "vi", w) + (term_index.find(t, "vi") if term_index else []) for t in target
         ]
+        if w.use_lexicon:
+            for raw, texts, lang in ((raw_a, source, "en"), (raw_b, target, "vi")):
+                for tokens, text in zip(raw, texts, strict=True):
+                    tokens.extend(f"x:{c}" for c in concepts(text, lang))
         df_a: dict[str, int] = defaultdict(int)
         df_b: dict[str, int] = defaultdict(int)
         for tokens in raw_a:
@@ -291,6 +348,8 @@ class Scorer:
             base = 1.0 / math.sqrt(max(df_a[token], df_b[token]))
             if token.startswith("#"):
                 base *= w.number_boost
+            elif token.startswith("x:"):
+                base *= w.lexicon_weight
             weight[token] = base
         for raw, table in ((raw_a, self.tokens_a), (raw_b, self.tokens_b)):
             for tokens, counts in zip(raw, table, strict=True):
@@ -323,11 +382,11 @@ class Scorer:
     def null_costs_a(self) -> np.ndarray:
         """Cost of leaving each source sentence without a counterpart."""
         w = self.weights
-        return w.null_base - self.cue_a + w.miss_penalty * self.anchor_a
+        return w.null_base - self.cue_a + w.null_miss * w.miss_penalty * self.anchor_a
 
     def null_costs_b(self) -> np.ndarray:
         w = self.weights
-        return w.null_base - self.cue_b + w.miss_penalty * self.anchor_b
+        return w.null_base - self.cue_b + w.null_miss * w.miss_penalty * self.anchor_b
 
     def bead_costs(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray, matched) -> np.ndarray:
         """Cost of beads source[i-a:i] × target[j-b:j] for node arrays i = rows (r, 1), j = cols (r, w).
@@ -350,6 +409,13 @@ class Scorer:
         anchor_b = self.prefix_anchor_b[cols] - self.prefix_anchor_b[cols - b]
         unmatched = np.maximum(anchor_a + anchor_b - 2.0 * matched, 0.0)
         cost += w.miss_penalty * unmatched - w.match_reward * matched
+        if w.use_punctuation and self.punct_prefix_a.shape[1]:
+            pa = self.punct_prefix_a[rows] - self.punct_prefix_a[rows - a]
+            pb = self.punct_prefix_b[cols] - self.punct_prefix_b[cols - b]
+            # Each extra sentence in a merged side accounts for one sentence end inside the other.
+            pa[..., 0] += a - 1
+            pb[..., 0] += b - 1
+            cost = cost + w.punctuation * np.abs(pa - pb).sum(axis=-1)
         if a > 1:  # a merged bead rarely spans a paragraph break
             breaks = self.break_prefix_a[rows - 1] - self.break_prefix_a[rows - a]
             cost = cost + w.paragraph_break * breaks
