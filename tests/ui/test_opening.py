@@ -86,7 +86,8 @@ def drop_files(window, paths) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
     where, action = QPointF(200, 200), Qt.DropAction.CopyAction
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(where, action, mime, buttons, modifiers)
+    # A drag-enter event takes an integer point (Qt 6), a drop event a QPointF.
+    enter = QDragEnterEvent(where.toPoint(), action, mime, buttons, modifiers)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(window, QDropEvent(where, action, mime, buttons, modifiers))
