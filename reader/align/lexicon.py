@@ -468,7 +468,6 @@ bus | xe buýt
 
 _EN_WORD = re.compile(r"[a-z0-9]+")
 _VI_WORD = re.compile(r"\w+", re.UNICODE)
-MAX_NGRAM = 4
 
 
 def _inflections(word: str) -> set[str]:
@@ -511,17 +510,34 @@ def tables() -> tuple[dict[str, int], dict[str, int]]:
     return english, vietnamese
 
 
-def _longest_matches(words: list[str], table: dict[str, int]) -> list[int]:
-    found, k = [], 0
-    while k < len(words):
-        for size in range(min(MAX_NGRAM, len(words) - k), 0, -1):
+@lru_cache(maxsize=2)
+def _longest_form(table_id: int) -> dict[str, int]:
+    """First word → word count of the longest multi-word form starting with it."""
+    longest: dict[str, int] = {}
+    for form in tables()[table_id]:
+        words = form.split(" ")
+        if len(words) > 1:
+            longest[words[0]] = max(longest.get(words[0], 1), len(words))
+    return longest
+
+
+def _longest_matches(words: list[str], table: dict[str, int], longest: dict[str, int]) -> list[int]:
+    found, k, count = [], 0, len(words)
+    while k < count:
+        word = words[k]
+        step = 1
+        entry = None
+        # Only a few words start a multi-word form: for those, try the longest form first.
+        for size in range(min(longest.get(word, 1), count - k), 1, -1):
             entry = table.get(" ".join(words[k : k + size]))
             if entry is not None:
-                found.append(entry)
-                k += size
+                step = size
                 break
-        else:
-            k += 1
+        if entry is None:
+            entry = table.get(word)
+        if entry is not None:
+            found.append(entry)
+        k += step
     return found
 
 
@@ -529,5 +545,5 @@ def concepts(text: str, lang: str) -> list[int]:
     """Lexicon entries found in a sentence, longest match first (each occurrence once)."""
     english, vietnamese = tables()
     if lang == "en":
-        return _longest_matches(_EN_WORD.findall(text.lower()), english)
-    return _longest_matches(_VI_WORD.findall(text.lower()), vietnamese)
+        return _longest_matches(_EN_WORD.findall(text.lower()), english, _longest_form(0))
+    return _longest_matches(_VI_WORD.findall(text.lower()), vietnamese, _longest_form(1))

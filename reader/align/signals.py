@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -72,6 +73,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 KIND_SENTENCE, KIND_HEADLINE, KIND_BRACKETED, KIND_CAPTION = 0, 1, 2, 3
+# Words repeat a lot within a text: fold each distinct token once.
+_fold = lru_cache(maxsize=1 << 16)(fold)
 # A headline merged into a bead is unusual but happens when a title and the lead share a line;
 # a bracketed link or a caption almost never is part of a merged bead. (Factors of odd_in_merge.)
 ODD_COST = np.array([0.0, 0.5, 1.0, 1.0])
@@ -137,43 +140,58 @@ def null_cue(text: str, kind: int) -> float:
     return 0.0
 
 
+_VI_MONTH = re.compile(
+    r"\btháng\s+(Mười\s+Một|Mười\s+Hai|Giêng|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười|Chạp)\b"
+)
+_VI_MONTHS = {
+    "Giêng": 1, "Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7, "Tám": 8,
+    "Chín": 9, "Mười": 10, "Mười Một": 11, "Mười Hai": 12, "Chạp": 12,
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1 << 16)
+def _classify(token: str, lang: str) -> tuple[str | None, str | None, bool]:
+    """(number or month anchor, name/loanword anchor, capitalised) for one token, cached."""
+    if token[0].isdigit():
+        return "#" + re.sub(r"[.,]", "", token).lstrip("0"), None, False
+    folded = _fold(token)
+    capitalised = token[0].isupper()
+    if lang == "en" and capitalised and folded in MONTHS:
+        return f"#{MONTHS[folded]}", None, False
+    word = None
+    if folded not in ENGLISH_STOPWORDS:
+        if capitalised and len(folded) >= 2:
+            word = "w:" + folded
+        elif len(token) >= 5 and token.isascii() and (lang == "en" or strip_marks(token) == token):
+            word = "w:" + folded
+    return None, word, capitalised
+
+
 def anchors(text: str, lang: str, weights: Weights = Weights()) -> list[str]:
     """The anchor tokens of one sentence (before restriction to those both texts share)."""
     out: list[str] = []
-    tokens = _TOKEN.findall(text)
-    run: list[str] = []
-
-    def close_run() -> None:
-        if len(run) >= 2:
-            out.append("w:" + "".join(run))
-        run.clear()
-
-    for token in tokens:
-        if token[0].isdigit():
-            close_run()
-            if weights.use_numbers:
-                out.append("#" + re.sub(r"[.,]", "", token).lstrip("0"))
+    run: list[str] = []  # consecutive capitalised words: a multi-word name ("Nguyen Chi Vinh")
+    numbers, names = weights.use_numbers, weights.use_names
+    for token in _TOKEN.findall(text):
+        number, word, capitalised = _classify(token, lang)
+        if number is not None or not capitalised:
+            if len(run) >= 2:
+                out.append("w:" + "".join(run))
+            run.clear()
+        if number is not None:
+            if numbers:
+                out.append(number)
             continue
-        folded = fold(token)
-        if lang == "en" and folded in MONTHS and (token[0].isupper()):
-            close_run()
-            if weights.use_numbers:
-                out.append(f"#{MONTHS[folded]}")
+        if not names:
             continue
-        if not weights.use_names:
-            continue
-        capitalised = token[0].isupper()
         if capitalised:
-            run.append(folded)
-        else:
-            close_run()
-        if folded in ENGLISH_STOPWORDS:
-            continue
-        if capitalised and len(folded) >= 2:
-            out.append("w:" + folded)
-        elif len(token) >= 5 and token.isascii() and (lang == "en" or strip_marks(token) == token):
-            out.append("w:" + folded)
-    close_run()
+            run.append(_fold(token))
+        if word is not None:
+            out.append(word)
+    if len(run) >= 2 and names:
+        out.append("w:" + "".join(run))
+    if lang == "vi" and numbers and "tháng" in text:
+        out.extend(f"#{_VI_MONTHS[' '.join(m.split())]}" for m in _VI_MONTH.findall(text))
     return out
 
 
@@ -363,20 +381,40 @@ class Scorer:
         """``M[i, k]``: matched anchor weight of source sentence i-1 with target sentence j-1,
         where node (i, j) has j = lo[i] + k. Zero outside the band or without shared anchors."""
         band = np.zeros((self.n + 1, width))
-        postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for j, counts in enumerate(self.tokens_b):
-            for token, value in counts.items():
-                postings[token].append((j, value))
-        for i, counts in enumerate(self.tokens_a):
-            if not counts:
-                continue
-            first = lo[i + 1] - 1  # target sentence j-1 for k = 0
-            row = band[i + 1]
-            for token, value in counts.items():
-                for j, other in postings[token]:
-                    k = j - first
-                    if 0 <= k < width:
-                        row[k] += min(value, other)
+        vocabulary: dict[str, int] = {}
+        entries = []
+        for side in (self.tokens_a, self.tokens_b):
+            rows, ids, values = [], [], []
+            for index, counts in enumerate(side):
+                for token, value in counts.items():
+                    rows.append(index)
+                    ids.append(vocabulary.setdefault(token, len(vocabulary)))
+                    values.append(value)
+            entries.append((np.array(rows, np.int64), np.array(ids, np.int64), np.array(values)))
+        (a_row, a_id, a_value), (b_row, b_id, b_value) = entries
+        if not len(a_row) or not len(b_row):
+            return band
+        # Postings sorted by (token, target sentence): each source anchor looks up the target
+        # sentences inside its band row with two binary searches, so the work is linear in the band.
+        stride = self.m + 1
+        key_b = b_id * stride + b_row
+        order = np.argsort(key_b, kind="stable")
+        key_b, b_row, b_value = key_b[order], b_row[order], b_value[order]
+        first = lo[a_row + 1] - 1  # target sentence j-1 for k = 0
+        low = a_id * stride + np.clip(first, 0, stride)
+        high = a_id * stride + np.clip(first + width, 0, stride)
+        start = np.searchsorted(key_b, low)
+        counts = np.searchsorted(key_b, high) - start
+        total = int(counts.sum())
+        if total == 0:
+            return band
+        source = np.repeat(np.arange(len(a_row)), counts)
+        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        target = start[source] + offsets
+        k = b_row[target] - first[source]
+        flat = (a_row[source] + 1) * width + k
+        weights = np.minimum(a_value[source], b_value[target])
+        band += np.bincount(flat, weights, minlength=band.size).reshape(band.shape)
         return band
 
     def null_costs_a(self) -> np.ndarray:
@@ -409,13 +447,14 @@ class Scorer:
         anchor_b = self.prefix_anchor_b[cols] - self.prefix_anchor_b[cols - b]
         unmatched = np.maximum(anchor_a + anchor_b - 2.0 * matched, 0.0)
         cost += w.miss_penalty * unmatched - w.match_reward * matched
-        if w.use_punctuation and self.punct_prefix_a.shape[1]:
-            pa = self.punct_prefix_a[rows] - self.punct_prefix_a[rows - a]
-            pb = self.punct_prefix_b[cols] - self.punct_prefix_b[cols - b]
-            # Each extra sentence in a merged side accounts for one sentence end inside the other.
-            pa[..., 0] += a - 1
-            pb[..., 0] += b - 1
-            cost = cost + w.punctuation * np.abs(pa - pb).sum(axis=-1)
+        if w.use_punctuation:
+            mismatch = np.zeros(np.broadcast_shapes(rows.shape, cols.shape))
+            for f in range(self.punct_prefix_a.shape[1]):
+                pa, pb = self.punct_prefix_a[:, f], self.punct_prefix_b[:, f]
+                # Each extra sentence in a merged side accounts for one sentence end in the other.
+                extra = (a - b) if f == 0 else 0
+                mismatch += np.abs((pa[rows] - pa[rows - a] + extra) - (pb[cols] - pb[cols - b]))
+            cost = cost + w.punctuation * mismatch
         if a > 1:  # a merged bead rarely spans a paragraph break
             breaks = self.break_prefix_a[rows - 1] - self.break_prefix_a[rows - a]
             cost = cost + w.paragraph_break * breaks
