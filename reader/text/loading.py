@@ -1,8 +1,15 @@
 """Turn a file a user hands over into normalised text: decoding, line ends, NFC, the article header.
 
 Accepted: UTF-8 with or without BOM, UTF-16/32 with BOM, UTF-16 without BOM when the NUL pattern
-makes it unambiguous; CRLF, CR or LF line ends. Everything else (empty, binary, undecodable) raises
-:class:`TextLoadError`, whose message is a sentence meant for the user.
+makes it unambiguous, and legacy Vietnamese Windows-1258 when the bytes are not UTF-8 but read as
+plausible Vietnamese in that code page (its tone marks are combining characters, so the text is
+NFC-normalised like everything else); CRLF, CR or LF line ends. Everything else (empty, binary,
+undecodable) raises :class:`TextLoadError`, whose message is a sentence meant for the user and, for
+8-bit text, names the encoding the file probably has.
+
+Markup, right-to-left and zero-width characters are kept literally: the loader never interprets
+text. :func:`looks_vietnamese` is a cheap check the window can use to warn about a file that seems
+to be in the other language (it never refuses one).
 """
 
 from __future__ import annotations
@@ -19,6 +26,13 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 _HEADER = re.compile(r"^[ \t\ufeff]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]+(\S.*?)[ \t]*$")
 _BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
+
+# Letters that occur in Vietnamese and hardly ever in English prose (lower case, NFC).
+VIETNAMESE_LETTERS = frozenset(
+    "ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+)
+# The subset no Western European language uses (French has é, è, â, ô ... too).
+_DISTINCTIVE = frozenset("ăđơưảãạắằẳẵặấầẩẫậẻẽẹếềểễệỉĩịỏọốồổỗộớờởỡợủũụứừửữựỳỷỹỵ")
 
 
 class TextLoadError(Exception):
@@ -59,10 +73,81 @@ def decode_bytes(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
+        return _decode_legacy(data, error.start)
+
+
+def _decode_legacy(data: bytes, bad_at: int) -> str:
+    """Not UTF-8: take Windows-1258 if it reads as Vietnamese, else say what the file likely is."""
+    # Mostly well-formed UTF-8 with a few bad bytes is a damaged UTF-8 file, not a code page.
+    as_utf8 = data.decode("utf-8", errors="replace")
+    replaced = as_utf8.count("\ufffd")
+    valid_non_ascii = sum(1 for ch in as_utf8 if ord(ch) > 127) - replaced
+    if valid_non_ascii > replaced:
         raise TextLoadError(
-            f"the text is not UTF-8 (invalid byte at position {error.start}). "
-            "Save it as UTF-8 and open it again."
-        ) from None
+            f"the text is not UTF-8: byte {bad_at} is invalid although the rest is UTF-8, "
+            "so the file is probably damaged. Save it as UTF-8 and open it again."
+        )
+    try:
+        legacy = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        legacy = None
+    if legacy is not None and _plausible_vietnamese(legacy):
+        return legacy
+    high = sum(1 for b in data[:65536] if b > 127)
+    letters = sum(1 for b in data[:65536] if 65 <= (b | 32) <= 122) + high
+    if letters and high / letters > 0.08:
+        likely = (
+            "it looks like Vietnamese in an old font encoding such as TCVN3 (ABC) or VNI. "
+            "Convert it to Unicode (for example with Unikey's converter)"
+        )
+    else:
+        likely = "it looks like a Western 8-bit encoding such as Windows-1252. Save it as UTF-8"
+    raise TextLoadError(
+        f"the text is not UTF-8 (invalid byte at position {bad_at}); {likely} and open it again."
+    )
+
+
+def _plausible_vietnamese(text: str) -> bool:
+    """Windows-1258 accepts almost any byte, so demand text that is clearly Vietnamese."""
+    sample = text[:65536].lower()
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) < 20:
+        return False
+    stray_marks = sum(1 for ch in sample if unicodedata.combining(ch))  # tone with no vowel
+    vietnamese = sum(1 for ch in letters if ch in VIETNAMESE_LETTERS)
+    distinctive = sum(1 for ch in letters if ch in _DISTINCTIVE)
+    n = len(letters)
+    return vietnamese >= 0.08 * n and distinctive >= 0.02 * n and stray_marks <= 0.01 * n
+
+
+def vietnamese_letter_share(text: str, sample_chars: int = 20_000) -> float:
+    """Share of the letters at the start of ``text`` that are Vietnamese-only (0.0 if none)."""
+    letters = [
+        ch for ch in unicodedata.normalize("NFC", text[:sample_chars]).lower() if ch.isalpha()
+    ]
+    if not letters:
+        return 0.0
+    return sum(ch in VIETNAMESE_LETTERS for ch in letters) / len(letters)
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Whether ``text`` reads as Vietnamese: about a fifth of its letters carry Vietnamese marks,
+    English prose (even with names like "Nguyễn") has almost none. Cheap: looks at 20,000 chars."""
+    return vietnamese_letter_share(text) >= 0.05
+
+
+def language_warning(text: str, lang: str) -> str | None:
+    """A sentence for the window when a file seems to be in the other language, else None.
+
+    Never a reason to refuse the file: a translator may open anything side by side.
+    """
+    if not any(ch.isalpha() for ch in text[:20_000]):
+        return None
+    if lang == "vi" and not looks_vietnamese(text):
+        return "The Vietnamese side does not look like Vietnamese; check the files are not swapped."
+    if lang == "en" and looks_vietnamese(text):
+        return "The English side looks like Vietnamese; check the files are not swapped."
+    return None
 
 
 def _guess_utf16_without_bom(data: bytes) -> str | None:

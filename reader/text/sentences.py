@@ -69,11 +69,21 @@ def split_paragraph(paragraph: str, lang: str) -> list[tuple[int, int]]:
             if not stripped:
                 continue
             found = chunk.find(stripped, cursor)
-            if found < 0:  # sentencex altered the text; fall back to the rest of the chunk
-                found = cursor
-                stripped = chunk[cursor:].strip()
+            if found < 0:
+                # sentencex altered the text: the rest of the chunk becomes one sentence, so
+                # nothing is lost or shown twice.
+                rest = chunk[cursor:]
+                if rest.strip():
+                    found = cursor + len(rest) - len(rest.lstrip())
+                    raw.append((chunk_start + found, chunk_start + found + len(rest.strip())))
+                cursor = len(chunk)
+                break
             raw.append((chunk_start + found, chunk_start + found + len(stripped)))
             cursor = found + len(stripped)
+        if chunk[cursor:].strip():  # text sentencex dropped at the end of a chunk
+            rest = chunk[cursor:]
+            found = cursor + len(rest) - len(rest.lstrip())
+            raw.append((chunk_start + found, chunk_start + found + len(rest.strip())))
         position = chunk_start + len(chunk)
     merged: list[tuple[int, int]] = []
     for start, end in raw:
