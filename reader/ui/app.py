@@ -11,13 +11,14 @@ import sys
 from pathlib import Path
 
 from reader import APP_ID, APP_NAME, ORG_NAME, __version__
-from reader.paths import config_dir, sample_pair
+from reader.paths import config_dir, resource_path, sample_pair
 
 SCREENSHOT_SIZE = (1280, 800)
 
 
 def create_application():
     """The QApplication (reused if one exists, as under pytest-qt), named after the app."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
@@ -27,7 +28,9 @@ def create_application():
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
+    # The desktop matches windows to io.github.duet_reader.Duet.desktop and its icon by this id.
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", f"{APP_ID}.svg"))))
     return app
 
 
@@ -36,6 +39,15 @@ def open_settings():
     from PySide6.QtCore import QSettings
 
     return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def remembered_pair(settings) -> tuple[Path, Path] | None:
+    """The pair open when Duet last closed, if both files still exist (else None: the sample)."""
+    english, vietnamese = settings.value("session/english"), settings.value("session/vietnamese")
+    if not english or not vietnamese:
+        return None
+    paths = Path(str(english)), Path(str(vietnamese))
+    return paths if all(path.is_file() for path in paths) else None
 
 
 def run_gui(
@@ -55,16 +67,20 @@ def run_gui(
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
 
+    from reader.ui.i18n import apply_language
     from reader.ui.main_window import MainWindow
     from reader.ui.session import PairSession
 
+    # A screenshot ignores the user's settings (see _render) but follows the locale: LANGUAGE=vi.
+    settings = None if screenshot is not None else open_settings()
+    apply_language(app, settings)
     if en_path is None or vi_path is None:
-        en_path, vi_path = sample_pair()
+        en_path, vi_path = (settings is not None and remembered_pair(settings)) or sample_pair()
     if screenshot is not None:
         return render_screenshot(Path(en_path), Path(vi_path), Path(screenshot), db_path=db_path)
 
     session = PairSession()
-    window = MainWindow(session, open_settings(), db_path=db_path)
+    window = MainWindow(session, settings, db_path=db_path)
     window.show()
     window.open_pair(Path(en_path), Path(vi_path))
     return app.exec()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.ui.dialogs import OpenPairDialog
+from reader.ui.i18n import language_menu
 from reader.ui.pairing import Pair, order_as_english_vietnamese
 from reader.ui.pane import LANGUAGE_NAMES, LOW_CONFIDENCE, SentencePane, other_side
 from reader.ui.session import PairSession
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
                 lambda sentence, p=pane: self._on_sentence_hovered(p, sentence)
             )
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         self.setCentralWidget(splitter)
         self.sync = ScrollSync(self.left_pane, self.right_pane, self)
 
@@ -203,6 +205,8 @@ class MainWindow(QMainWindow):
             reset_zoom,
         ):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addMenu(language_menu(self, self.settings))
         go_menu = menus.addMenu("&Go")
         go_menu.addAction(self.previous_action)
         go_menu.addAction(self.next_action)
@@ -244,6 +248,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        splitter_state = self.settings.value("window/splitter")
+        if splitter_state is not None:
+            self.splitter.restoreState(splitter_state)
         self.sync_action.setChecked(self.settings.value("view/sync", True, type=bool))
         self.zoom(int(self.settings.value("view/zoom", 0, type=int)))
 
@@ -251,6 +258,12 @@ class MainWindow(QMainWindow):
         if self.settings is None:
             return
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        pair = self.session.pair
+        if pair is not None and pair.source.path is not None and pair.target.path is not None:
+            # Reopened on the next start by reader.ui.app.remembered_pair, if both still exist.
+            self.settings.setValue("session/english", str(pair.source.path))
+            self.settings.setValue("session/vietnamese", str(pair.target.path))
         self.settings.setValue("view/sync", self.sync_action.isChecked())
         self.settings.setValue("view/zoom", self.zoom_steps)
         self.settings.sync()
