@@ -6,7 +6,17 @@ Design notes:
   opening an existing file applies only what is missing. ``PRAGMA user_version`` mirrors the number
   of applied migrations so the version is visible to any SQLite tool.
 * WAL mode and a busy timeout, so the window and a CLI run (or a worker thread with its own
-  ``GlossaryStore``) can use the same file. Every write runs in one transaction.
+  ``GlossaryStore``) can use the same file. Every write runs in one ``BEGIN IMMEDIATE``
+  transaction: taking the write lock up front means SQLite's busy handler can wait for another
+  writer (a deferred transaction that reads first fails at once with "database is locked" when it
+  tries to write), and if the lock is still taken after the busy timeout the store retries with
+  backoff before giving up with :class:`GlossaryBusyError`. "database is locked" never reaches
+  the user as such.
+* Opening is careful: a file from a newer Duet (unknown migrations or a higher
+  ``user_version``) raises :class:`NewerDatabaseError` before anything is written; a file that
+  is not SQLite or is damaged raises :class:`CorruptDatabaseError`; an older schema is copied to
+  ``backups/`` (:mod:`glossary.backup`) before it is upgraded. :func:`open_store_safely` is what
+  the window and the CLI call: it also sets a damaged file aside and starts a fresh one.
 * Text is stored NFC. The same English–Vietnamese pair (compared NFC + case folded) cannot be
   stored twice: :class:`DuplicateTermError` carries the existing id so the UI can offer merge/open.
 * Search uses an FTS5 table over *folded* copies of both sides and all variants
@@ -21,11 +31,15 @@ The store is plain Python (no Qt); the UI wraps it and emits its own ``glossaryC
 from __future__ import annotations
 
 import json
+import os
+import random
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -35,11 +49,17 @@ from glossary.model import STATUSES, Term, clean_variants, pair_key, utc_now
 from reader.text.folding import fold
 
 __all__ = [
+    "CorruptDatabaseError",
     "DuplicateTermError",
+    "GlossaryBusyError",
     "GlossaryError",
     "GlossaryStore",
+    "NewerDatabaseError",
+    "NotAGlossaryError",
     "SaveReport",
     "TermNotFoundError",
+    "inspect_database",
+    "open_store_safely",
     "search_key",
 ]
 
@@ -47,6 +67,9 @@ MIGRATION_SET = "duet_glossary"
 _KEY_SEP = "\x1e"  # separates the folded term forms in the ``keys`` column
 _TOKEN = re.compile(r"\w+")
 _RANK_MAX = 3000  # rank at most this many FTS hits by bm25 (keeps vague queries fast)
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED (extended codes share the low byte)
+_CORRUPT_CODES = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
 class GlossaryError(Exception):
@@ -62,6 +85,46 @@ class DuplicateTermError(GlossaryError):
         self.vietnamese = vietnamese
         super().__init__(
             f'"{english}" = "{vietnamese}" is already in the glossary (entry {existing_id}).'
+        )
+
+
+class NewerDatabaseError(GlossaryError):
+    """The file was written by a newer Duet; it is refused and left exactly as it was."""
+
+    def __init__(self, path: Path, found: int, known: int, unknown: list[str]):
+        self.path, self.found, self.known, self.unknown = path, found, known, unknown
+        super().__init__(
+            f"The glossary {path.name} was saved by a newer version of Duet (schema version "
+            f"{found}; this version knows up to {known}). Update Duet to open it; the file was "
+            "not changed."
+        )
+
+
+class CorruptDatabaseError(GlossaryError):
+    """The file is not a readable SQLite database, or SQLite's own check finds damage."""
+
+    def __init__(self, path: Path, detail: str):
+        self.path, self.detail = path, detail
+        super().__init__(f"The glossary file {path.name} is damaged ({detail}).")
+
+
+class NotAGlossaryError(GlossaryError):
+    """A sound SQLite file that holds something else; refused so it is never altered."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        super().__init__(
+            f"{path.name} is an SQLite database but not a Duet glossary; it was not changed."
+        )
+
+
+class GlossaryBusyError(GlossaryError):
+    """Another program held the glossary's write lock for longer than the store waits."""
+
+    def __init__(self):
+        super().__init__(
+            "The glossary is busy in another Duet window or command; nothing was saved. "
+            "Try again in a moment."
         )
 
 
@@ -180,6 +243,116 @@ def _m0002_term_keys(db: sqlite_utils.Database) -> None:
     )
 
 
+def _known_migrations() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _BUSY_CODES
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _is_corruption(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _CORRUPT_CODES
+    return "not a database" in str(exc) or "malformed" in str(exc)
+
+
+def inspect_database(path: str | Path, *, verify: bool = False) -> int:
+    """Check an existing file before the store touches it; returns its schema version (0: new).
+
+    Read-only: the file is not changed by this. Raises :class:`NewerDatabaseError`,
+    :class:`CorruptDatabaseError` (``verify`` adds ``PRAGMA quick_check``, which reads every
+    page) or :class:`NotAGlossaryError`. Other problems (permissions, a lock) are left to the
+    normal open, which reports them.
+    """
+    path = Path(path)
+    try:
+        if path.stat().st_size == 0:
+            return 0
+        with open(path, "rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError:
+        return 0
+    if head != _SQLITE_MAGIC:
+        raise CorruptDatabaseError(path, "it is not an SQLite database")
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error:
+        return 0
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        applied: list[str] = []
+        if "_sqlite_migrations" in tables:
+            applied = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                    [MIGRATION_SET],
+                )
+            ]
+        if verify:
+            result = [r[0] for r in conn.execute("PRAGMA quick_check")]
+            if result != ["ok"]:
+                raise CorruptDatabaseError(path, "; ".join(result[:3]))
+    except sqlite3.Error as exc:
+        if _is_corruption(exc):
+            raise CorruptDatabaseError(path, str(exc)) from exc
+        return 0
+    finally:
+        conn.close()
+    known = _known_migrations()
+    unknown = [name for name in applied if name not in known]
+    if unknown or version > len(known):
+        raise NewerDatabaseError(path, max(version, len(applied)), len(known), unknown)
+    user_tables = {t for t in tables if not t.startswith("sqlite_")} - {"_sqlite_migrations"}
+    if user_tables and "terms" not in user_tables:
+        raise NotAGlossaryError(path)
+    return len(applied)
+
+
+def open_store_safely(
+    path: str | Path, *, now: datetime | None = None
+) -> tuple[GlossaryStore, str | None]:
+    """Open the glossary the way the window and the CLI do; returns (store, notice).
+
+    ``notice`` is None normally. If the file is damaged it is renamed aside (with its -wal/-shm)
+    to ``<name>.corrupt-<UTC time>``, a fresh glossary is created, and ``notice`` is a sentence
+    to show the user. A file from a newer Duet (:class:`NewerDatabaseError`) or a foreign SQLite
+    file (:class:`NotAGlossaryError`) is refused and left untouched: those errors propagate.
+    """
+    path = Path(path)
+    try:
+        return GlossaryStore(path, verify=True), None
+    except CorruptDatabaseError:
+        pass
+    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+    os.replace(path, aside)
+    for suffix in ("-wal", "-shm", "-journal"):
+        extra = Path(str(path) + suffix)
+        if extra.exists():
+            # Same suffix after the new name, so SQLite tools open the set-aside copy whole.
+            os.replace(extra, Path(str(aside) + suffix))
+    store = GlossaryStore(path)
+    notice = (
+        f"The glossary file was damaged; it was kept as {aside.name} and a new, empty "
+        "glossary was created."
+    )
+    from glossary.backup import backup_time, list_backups
+
+    backups = list_backups(path)
+    if backups:
+        when = backup_time(backups[0])
+        day = when.strftime("%Y-%m-%d") if when else "an earlier day"
+        notice += f' Use "Restore backup…" to bring back the backup from {day}.'
+    return store, notice
+
+
 # --- rows <-> terms -----------------------------------------------------------------------------
 
 _STORED = (
@@ -260,19 +433,51 @@ class GlossaryStore:
     the same path (WAL makes that safe).
     """
 
-    def __init__(self, path: str | Path, *, busy_timeout_ms: int = 5000):
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        busy_timeout_ms: int = 5000,
+        retry_seconds: float = 30.0,
+        verify: bool = False,
+    ):
+        """Open (creating if needed) and upgrade the glossary at ``path``.
+
+        Raises :class:`NewerDatabaseError`, :class:`NotAGlossaryError` or
+        :class:`CorruptDatabaseError` without writing to the file; ``verify`` also reads every
+        page (``PRAGMA quick_check``) to find damage. Prefer :func:`open_store_safely`.
+        """
         self.path = Path(path)
-        if str(path) != ":memory:":
+        self._retry_seconds = retry_seconds
+        memory = str(path) == ":memory:"
+        version = 0
+        if not memory:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            version = inspect_database(self.path, verify=verify)
         self.db = sqlite_utils.Database(str(path))
-        self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        if str(path) != ":memory:":
-            self.db.enable_wal()
-        self.db.execute("PRAGMA synchronous = NORMAL")
-        migrations.apply(self.db)
-        applied = len(migrations.applied(self.db))
-        if self.db.execute("PRAGMA user_version").fetchone()[0] != applied:
-            self.db.execute(f"PRAGMA user_version = {applied}")
+        try:
+            self.db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            if not memory:
+                self._retrying(self.db.enable_wal)
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            if not memory and 0 < version < len(_known_migrations()):
+                # Upgrading data written by an older Duet: keep a copy of it as it was.
+                from glossary.backup import make_safety_copy
+
+                make_safety_copy(self.path, f"before-v{len(_known_migrations())}")
+            with self._write():
+                migrations.apply(self.db)
+                applied = len(migrations.applied(self.db))
+                if self.db.execute("PRAGMA user_version").fetchone()[0] != applied:
+                    self.db.execute(f"PRAGMA user_version = {applied}")
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            if _is_corruption(exc):
+                raise CorruptDatabaseError(self.path, str(exc)) from exc
+            raise
+        except BaseException:
+            self.db.close()
+            raise
 
     # -- lifecycle
 
@@ -293,8 +498,46 @@ class GlossaryStore:
     @contextmanager
     def transaction(self) -> Iterator[GlossaryStore]:
         """Group several writes into one transaction (nested calls become savepoints)."""
-        with self.db.atomic():
+        with self._write():
             yield self
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        """One write transaction holding the write lock from the start (savepoint if nested)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        self._retrying(lambda: conn.execute("BEGIN IMMEDIATE"))
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+
+    def _retrying(self, action):
+        """Run ``action``; while SQLite says busy/locked, retry with growing random pauses."""
+        delay = 0.02
+        deadline = time.monotonic() + self._retry_seconds
+        while True:
+            try:
+                return action()
+            except sqlite3.OperationalError as exc:
+                if not _is_busy(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise GlossaryBusyError() from exc
+            # Jitter keeps two waiting processes from retrying in lock step.
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 0.5)
 
     # -- reading
 
@@ -405,12 +648,12 @@ class GlossaryStore:
         Raises :class:`DuplicateTermError` if the pair exists and ``ValueError`` if a side is
         empty.
         """
-        with self.db.atomic():
+        with self._write():
             return self._insert(term, keep_id=False, keep_times=False)
 
     def restore(self, term: Term) -> Term:
         """Re-insert a deleted entry with its old id and times (undo of :meth:`delete`)."""
-        with self.db.atomic():
+        with self._write():
             return self._insert(term, keep_id=True, keep_times=True)
 
     def update(self, term: Term) -> Term:
@@ -418,7 +661,7 @@ class GlossaryStore:
         if term.id is None:
             raise TermNotFoundError(-1)
         t = self._checked(term)
-        with self.db.atomic():
+        with self._write():
             old = self.get(term.id)
             clash = self._pair_owner(t.english, t.vietnamese)
             if clash is not None and clash != term.id:
@@ -432,7 +675,7 @@ class GlossaryStore:
 
     def delete(self, term_id: int) -> Term:
         """Remove an entry and return it (pass it to :meth:`restore` to undo)."""
-        with self.db.atomic():
+        with self._write():
             term = self.get(term_id)
             self.db.execute("DELETE FROM terms WHERE id = ?", [term_id])
         return term
@@ -442,7 +685,7 @@ class GlossaryStore:
 
         Fields already set on the existing entry win (the user's own data is never overwritten).
         """
-        with self.db.atomic():
+        with self._write():
             old = self.get(existing_id)
             new = self._checked(incoming)
             merged = replace(
@@ -477,7 +720,7 @@ class GlossaryStore:
         if on_duplicate not in ("skip", "merge", "error"):
             raise ValueError(f"on_duplicate must be skip, merge or error, not {on_duplicate!r}")
         report = SaveReport()
-        with self.db.atomic():
+        with self._write():
             for term in terms:
                 t = self._checked(term)
                 owner = self._pair_owner(t.english, t.vietnamese)
