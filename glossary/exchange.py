@@ -23,7 +23,7 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -299,6 +299,7 @@ class ImportPreview:
     entries: list[tuple[int, Term]] = field(default_factory=list)  # (line, term), new pairs
     duplicates: list[tuple[int, Term, int | None]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    columns: int = 0  # cells in the header row (0: no header)
 
     @property
     def rows_parsed(self) -> int:
@@ -318,15 +319,44 @@ class ImportPreview:
         return text + "."
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
+_BINARY_MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")
+_SNIFF_BYTES = 65536  # the separator is guessed from the first line within this much
+
+
+def _encoding_of(head: bytes) -> str:
+    """The codec for a file starting with ``head``; ImportFileError if it is not text at all."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if head.startswith(_BINARY_MAGIC):
         raise ImportFileError(
-            f"The file is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8 and try again."
-        ) from exc
+            "This is not a CSV file (it looks like an image, PDF, spreadsheet or archive); "
+            "in Excel use Save As > CSV UTF-8."
+        )
+    if b"\x00" in head:
+        raise ImportFileError("This is not a CSV text file (it contains binary data).")
+    return "utf-8-sig"
+
+
+def _not_utf8(path: Path) -> ImportFileError:
+    """Name the line of the first byte that is not UTF-8, and what the file probably is."""
+    from reader.text.loading import TextLoadError, decode_bytes
+
+    data = path.read_bytes()
+    try:
+        data.decode("utf-8")
+        bad = len(data)
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    line = data.count(b"\n", 0, bad) + 1
+    try:
+        decode_bytes(data)  # the article loader recognises legacy Vietnamese Windows-1258
+        likely = " (it looks like Vietnamese saved as Windows-1258)"
+    except TextLoadError:
+        likely = ""
+    return ImportFileError(
+        f"The file is not UTF-8 text: line {line} has a byte that is not UTF-8 (byte {bad})"
+        f"{likely}. Nothing was imported; save it as CSV UTF-8 and try again."
+    )
 
 
 def _delimiter(text: str) -> str:
@@ -335,7 +365,7 @@ def _delimiter(text: str) -> str:
     Only the delimiter is guessed; quoting is always RFC 4180 (csv.Sniffer also guesses the
     quote character and gets it wrong on notes with apostrophes).
     """
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in text[:_SNIFF_BYTES].splitlines() if line.strip()), "")
     best, best_n = ",", 1
     for delimiter in (",", ";", "\t"):
         n = len(next(csv.reader([first], delimiter=delimiter), []))
@@ -357,54 +387,109 @@ def _header_map(row: list[str]) -> dict[int, str] | None:
 
 
 def read_csv(path: str | Path, store: GlossaryStore | None = None) -> ImportPreview:
-    """Read and check a CSV file; with ``store``, entries already stored count as duplicates."""
+    """Read and check a CSV file; with ``store``, entries already stored count as duplicates.
+
+    The file is streamed (decoded and parsed row by row), so a 50 MB file costs the entries it
+    holds, not several copies of its text.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as raw:
+            head = raw.read(_SNIFF_BYTES)
+            encoding = _encoding_of(head)
+            raw.seek(0)
+            with io.TextIOWrapper(raw, encoding=encoding, newline="") as fh:
+                first = fh.read(_SNIFF_BYTES)
+                if not first.strip():
+                    raise ImportFileError("The file is empty.")
+                rest = iter(lambda: fh.read(1 << 20), "")
+                chunks = _chain_lines(first, rest)
+                return _read_rows(chunks, _delimiter(first), store, ImportPreview(path=path))
+    except UnicodeDecodeError:
+        raise _not_utf8(path) from None
     except OSError as exc:
         raise ImportFileError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    return read_csv_text(_decode(data), store, path=path)
+
+
+def _chain_lines(first: str, rest) -> Iterator[str]:
+    """Lines (ends kept) of ``first`` followed by the chunks in ``rest``, streamed."""
+    pending = first
+    for chunk in rest:
+        pending += chunk
+        lines = pending.splitlines(keepends=True)
+        # The last piece may be an incomplete line (or a CR whose LF is in the next chunk).
+        pending = lines.pop() if lines else ""
+        yield from lines
+    yield from pending.splitlines(keepends=True)
 
 
 def read_csv_text(
     text: str, store: GlossaryStore | None = None, *, path: Path | None = None
 ) -> ImportPreview:
     """:func:`read_csv` on text already in memory."""
-    preview = ImportPreview(path=path)
     if not text.strip():
         raise ImportFileError("The file is empty.")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    lines = io.StringIO(text, newline="")
+    return _read_rows(lines, _delimiter(text), store, ImportPreview(path=path))
+
+
+def _read_rows(
+    lines: Iterable[str], delimiter: str, store: GlossaryStore | None, preview: ImportPreview
+) -> ImportPreview:
+    # strict: a quote that is never closed is an error, not the rest of the file in one cell.
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     own_labels = [label.casefold() for label, _ in CSV_COLUMNS]
     mapping: dict[int, str] | None = None
     seen: dict[str, int] = {}  # pair key → line, for repeats inside the file
     start = 1
-    try:
-        for row in reader:
-            line, start = start, reader.line_num + 1
-            if not any(cell.strip() for cell in row):
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            preview.errors.append(RowError(start, _csv_problem(str(exc))))
+            start = reader.line_num + 1
+            continue
+        line, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if mapping is None:
+            header = _header_map(row)
+            if header is not None:
+                mapping = header
+                preview.has_header = True
+                preview.columns = len(row)
+                preview.own_format = [c.strip().casefold() for c in row] == own_labels
                 continue
-            if mapping is None:
-                header = _header_map(row)
-                if header is not None:
-                    mapping = header
-                    preview.has_header = True
-                    preview.own_format = [c.strip().casefold() for c in row] == own_labels
-                    continue
-                mapping = {0: "english", 1: "vietnamese"}
-            term, error = _parse_row(row, mapping, preview, line)
-            if error:
-                preview.errors.append(RowError(line, error))
-                continue
-            key = pair_key(term.english, term.vietnamese)
-            existing = store.find_pair(term.english, term.vietnamese) if store else None
-            if existing is not None or key in seen:
-                preview.duplicates.append((line, term, existing.id if existing else None))
-            else:
-                preview.entries.append((line, term))
-            seen.setdefault(key, line)
-    except csv.Error as exc:
-        preview.errors.append(RowError(start, f"not valid CSV ({exc})"))
+            mapping = {0: "english", 1: "vietnamese"}
+        term, error = _parse_row(row, mapping, preview, line)
+        if error:
+            preview.errors.append(RowError(line, error))
+            continue
+        key = pair_key(term.english, term.vietnamese)
+        existing = store.find_pair(term.english, term.vietnamese) if store else None
+        if existing is not None or key in seen:
+            preview.duplicates.append((line, term, existing.id if existing else None))
+        else:
+            preview.entries.append((line, term))
+        seen.setdefault(key, line)
     return preview
+
+
+def _csv_problem(message: str) -> str:
+    if "unexpected end of data" in message:
+        return (
+            'a quote (") opens a cell here that is never closed, so the rest of the file would '
+            "be one cell"
+        )
+    if "expected after" in message:
+        return 'text follows a closing quote (") in a cell; put the whole cell in quotes'
+    if "NUL" in message:
+        return "the line contains a NUL character (binary data)"
+    if "field larger" in message:
+        return "a cell is too long (probably a quote that is never closed)"
+    return f"not valid CSV ({message})"
 
 
 def _parse_row(
@@ -418,12 +503,16 @@ def _parse_row(
     for i, attr in mapping.items():
         cell = row[i] if i < len(row) else ""
         values[attr] = unneutralise(cell) if preview.own_format else cell
-    if (
-        len(row) > len(mapping)
-        and preview.own_format
-        and any(c.strip() for c in row[len(mapping) :])
-    ):
-        return None, f"{len(row)} cells, but the header has {len(mapping)} columns"
+    columns = preview.columns or 2
+    if len(row) > columns and any(c.strip() for c in row[columns:]):
+        return None, f"{len(row)} cells, but the header has {columns} columns"
+    sides = [i for i, attr in mapping.items() if attr in ("english", "vietnamese")]
+    if preview.has_header and len(row) <= max(sides):
+        missing = "the Vietnamese term" if len(row) > min(sides) else "both terms"
+        return None, (
+            f"{len(row)} cell{'s' if len(row) != 1 else ''}, but the header has {columns} "
+            f"columns: {missing} missing (another separator than the header's?)"
+        )
     english = values.get("english", "").strip()
     vietnamese = values.get("vietnamese", "").strip()
     if not english and not vietnamese:

@@ -379,11 +379,11 @@ def _keys(term: Term) -> list[str]:
     return sorted({search_key(f) for f in (*term.all_english(), *term.all_vietnamese())} - {""})
 
 
-def _row(term: Term) -> dict:
+def _row(term: Term, keys: list[str] | None = None) -> dict:
     """The stored row for a normalised term, with its derived search columns."""
     en_forms = term.all_english()
     vi_forms = term.all_vietnamese()
-    keys = _keys(term)
+    keys = _keys(term) if keys is None else keys
     return {
         "english": term.english,
         "vietnamese": term.vietnamese,
@@ -766,12 +766,14 @@ class GlossaryStore:
             t = replace(t, status="draft")
         return t
 
-    def _write_keys(self, term: Term, *, replace_old: bool = False) -> None:
+    def _write_keys(
+        self, term: Term, *, replace_old: bool = False, keys: list[str] | None = None
+    ) -> None:
         if replace_old:
             self.db.execute("DELETE FROM term_keys WHERE term_id = ?", [term.id])
         self.db.conn.executemany(
             "INSERT INTO term_keys (term_id, key) VALUES (?, ?)",
-            [(term.id, k) for k in _keys(term)],
+            [(term.id, k) for k in (_keys(term) if keys is None else keys)],
         )
 
     def _insert(
@@ -787,7 +789,8 @@ class GlossaryStore:
         now = utc_now()
         t.created_at = t.created_at if keep_times and t.created_at else now
         t.updated_at = t.updated_at if keep_times and t.updated_at else now
-        row = _row(t)
+        keys = _keys(t)  # computed once: folding is the costly part of a big import
+        row = _row(t, keys)
         cols = list(row)
         if keep_id and term.id is not None:
             row["id"] = term.id
@@ -801,5 +804,5 @@ class GlossaryStore:
                 raise DuplicateTermError(owner, t.english, t.vietnamese) from exc
             raise GlossaryError(f"Cannot store the entry: {exc}.") from exc
         t.id = int(row.get("id") or cur.lastrowid)
-        self._write_keys(t)
+        self._write_keys(t, keys=keys)
         return t
