@@ -67,6 +67,9 @@ def run_gui(
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
 
+    from PySide6.QtCore import QTimer
+
+    from reader.ui.glossary_service import warm_up_spelling
     from reader.ui.i18n import apply_language
     from reader.ui.main_window import MainWindow
     from reader.ui.session import PairSession
@@ -80,9 +83,13 @@ def run_gui(
         return render_screenshot(Path(en_path), Path(vi_path), Path(screenshot), db_path=db_path)
 
     session = PairSession()
+    # The window opens the glossary at db_path (default: DUET_DB or the data folder) and owns it.
     window = MainWindow(session, settings, db_path=db_path)
     window.show()
     window.open_pair(Path(en_path), Path(vi_path))
+    # First start with an empty glossary: offer the starter set, once, without blocking.
+    QTimer.singleShot(0, window.offer_starter)
+    warm_up_spelling()
     return app.exec()
 
 
@@ -123,6 +130,7 @@ def _render(app, en_path: Path, vi_path: Path, output: Path, db_path: Path | Non
     session.loadFailed.connect(errors.append)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
+    window.fit_glossary_dock()
     window.open_pair(en_path, vi_path)
     if session.busy:
         loop = QEventLoop()

@@ -9,15 +9,25 @@ are taken from the cursor rather than computed).
 Persistent marks are character formats in the document: a sentence without counterpart is greyed
 and italic, a sentence in a low-confidence bead has a dotted underline. The transient selection and
 hover highlights are ExtraSelections, so changing them never touches the document.
+
+Glossary terms are marked with a subtle underline drawn as *layout formats* (what
+QSyntaxHighlighter uses): they are laid over the character formats without changing the document,
+stay when the window is resized or zoomed, coexist with the sentence highlights, and are replaced
+block by block when the glossary changes. ExtraSelections would be repainted from a list of all
+marks on every hover, which does not scale to thousands of marks. The short-lived highlight of a
+clicked term and of its translation in the counterpart is an ExtraSelection.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QMouseEvent,
     QPalette,
@@ -25,15 +35,46 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextLayout,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
+from glossary.matcher import TermMatcher
+from glossary.model import Term
+from reader.ui.glossary_service import category_label
 from reader.ui.pairing import Pair
 
 # Below this confidence a bead is marked as doubtful.
 LOW_CONFIDENCE = 0.5
 
-LANGUAGE_NAMES = {"source": "English", "target": "Vietnamese"}
+_LANGUAGE_NAMES = {"source": "English", "target": "Vietnamese"}
+# Characters outside the BMP take two UTF-16 units in Qt's positions, one in Python's.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def language_name(side: str) -> str:
+    """ "English" or "Vietnamese", translated."""
+    return QCoreApplication.translate("SentencePane", _LANGUAGE_NAMES[side])
+
+
+def side_lang(side: str) -> str:
+    """The matcher's language code of a side: "en" for the source, "vi" for the target."""
+    return "en" if side == "source" else "vi"
+
+
+def _utf16_length(text: str) -> int:
+    return len(text) + len(_ASTRAL.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class TermMark:
+    """A glossary term found in the pane: Qt document positions, its sentence and entries."""
+
+    start: int
+    end: int
+    sentence: int
+    term_ids: tuple[int, ...]
+    text: str
 
 
 def other_side(side: str) -> str:
@@ -54,6 +95,8 @@ class SentencePane(QTextEdit):
 
     sentenceClicked = Signal(int)  # sentence index on this pane's side
     sentenceHovered = Signal(int)  # sentence under the pointer, -1 when none
+    termClicked = Signal(object)  # the TermMark clicked (after sentenceClicked), or None
+    addToGlossaryRequested = Signal()  # context menu "Add to glossary…" on a selection
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,6 +113,12 @@ class SentencePane(QTextEdit):
         self._own_document: QTextDocument | None = None
         self.selected_bead = -1
         self.hovered_bead = -1
+        self._matcher: TermMatcher | None = None
+        self._terms_by_id: dict[int, Term] = {}
+        self._term_marks: list[TermMark] = []
+        self._mark_starts: list[int] = []
+        self._marked_blocks: set[int] = set()
+        self._term_highlights: list[tuple[int, int]] = []  # (start, end) of a clicked term etc.
         self._update_colours()
 
     # -- colours -----------------------------------------------------------------------------------
@@ -82,6 +131,13 @@ class SentencePane(QTextEdit):
         self.hover_colour = blend(base, accent, 0.16)
         self.no_counterpart_colour = palette.color(QPalette.ColorRole.PlaceholderText)
         self.doubt_colour = QColor("#d9822b")  # orange reads on light and dark backgrounds
+        # Term marks: an underline in a muted accent, visible yet quieter than the text.
+        self.term_underline_colour = blend(base, accent, 0.7)
+        text = palette.color(QPalette.ColorRole.Text)
+        # A warm tint for the clicked term and its translation, distinct from the bead colours.
+        self.term_highlight_colour = blend(
+            base, QColor("#f2c94c"), 0.55 if text.lightness() < 128 else 0.35
+        )
 
     # -- content -----------------------------------------------------------------------------------
 
@@ -103,9 +159,12 @@ class SentencePane(QTextEdit):
             self._fill(document, pair, side)
         previous, self._own_document = self._own_document, document
         self.setDocument(document)
+        self._term_highlights = []
         self.setExtraSelections([])
         if previous is not None:
             previous.deleteLater()  # ours (parented to the pane); Qt only frees its own default
+        self._marked_blocks = set()
+        self._mark_terms()
 
     def _fill(self, document: QTextDocument, pair: Pair, side: str) -> None:
         source = pair.document(side)
@@ -204,7 +263,22 @@ class SentencePane(QTextEdit):
                 selection.cursor = cursor
                 selection.format = highlight
                 selections.append(selection)
+        selections.extend(self._term_highlight_selections())
         self.setExtraSelections(selections)
+
+    def _term_highlight_selections(self) -> list:
+        selections = []
+        for start, end in self._term_highlights:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            highlight = QTextCharFormat()
+            highlight.setBackground(self.term_highlight_colour)
+            selection.cursor = cursor
+            selection.format = highlight
+            selections.append(selection)
+        return selections
 
     def highlighted_sentences(self, role: str = "selected") -> list[int]:
         """Sentence indices painted with the ``role`` ("selected" or "hovered") colour right now.
@@ -298,16 +372,23 @@ class SentencePane(QTextEdit):
             return ""
         bead = self.pair.alignment.beads[bead_index]
         if bead.one_sided:
-            other = LANGUAGE_NAMES[other_side(self.side)]
-            return f"This sentence has no counterpart in the {other} text."
-        summary = f"Bead {bead_index + 1} · shape {bead.shape} · confidence {bead.confidence:.2f}"
+            if self.side == "source":
+                return self.tr("This sentence has no counterpart in the Vietnamese text.")
+            return self.tr("This sentence has no counterpart in the English text.")
+        summary = self.tr("Bead {0} · shape {1} · confidence {2:.2f}").format(
+            bead_index + 1, bead.shape, bead.confidence
+        )
         if bead.confidence < LOW_CONFIDENCE:
-            return f"Uncertain alignment: check this pair. ({summary})"
+            return self.tr("Uncertain alignment: check this pair. ({0})").format(summary)
         return summary
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.ToolTip:
-            text = self.tooltip_for(self.sentence_at(event.pos()))
+            mark = self.term_mark_at(self.position_at(event.pos()))
+            if mark is not None:
+                text = self.term_tooltip(mark)
+            else:
+                text = self.tooltip_for(self.sentence_at(event.pos()))
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
@@ -325,14 +406,209 @@ class SentencePane(QTextEdit):
         super().mouseReleaseEvent(event)
         # A drag that selected text is a copy gesture, not a click on a sentence.
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            sentence = self.sentence_at(event.position().toPoint())
+            point = event.position().toPoint()
+            sentence = self.sentence_at(point)
             if sentence >= 0:
                 self.sentenceClicked.emit(sentence)
+            self.termClicked.emit(self.term_mark_at(self.position_at(point)))
+
+    def context_menu(self, point) -> QMenu:
+        """The right-click menu at a viewport point: Copy, Select All, and Add to glossary…"""
+        menu = self.createStandardContextMenu(point)
+        menu.addSeparator()
+        action = menu.addAction(self.tr("Add to glossary…"))
+        action.setObjectName("add-to-glossary")
+        has_selection = bool(self.selected_phrase())
+        action.setEnabled(has_selection)
+        if not has_selection:
+            action.setToolTip(self.tr("Select a phrase first"))
+        action.triggered.connect(self.addToGlossaryRequested)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _set_hovered_sentence(self, sentence: int) -> None:
         if sentence != self._hovered_sentence:
             self._hovered_sentence = sentence
             self.sentenceHovered.emit(sentence)
+
+    # -- selections --------------------------------------------------------------------------------
+
+    def selected_phrase(self) -> str:
+        """The selected text on one line (Qt separates paragraphs with U+2029)."""
+        text = self.textCursor().selectedText().replace("\u2029", " ").replace("\u2028", " ")
+        return " ".join(text.split())
+
+    def selection_sentence(self) -> int:
+        """The sentence where the selection starts (or the cursor is), -1 if none."""
+        if not self._starts:
+            return -1
+        index = bisect_right(self._starts, self.textCursor().selectionStart()) - 1
+        return max(index, 0)
+
+    def select_text(self, start: int, end: int) -> None:
+        """Select document positions ``start``–``end`` (as a drag with the mouse would)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    # -- glossary terms ----------------------------------------------------------------------------
+
+    def set_terms(self, matcher: TermMatcher | None, terms_by_id: dict[int, Term]) -> None:
+        """Mark every occurrence of the glossary's terms (and variants); call once per change."""
+        self._matcher, self._terms_by_id = matcher, terms_by_id
+        self._mark_terms()
+
+    def _mark_terms(self) -> None:
+        marks: list[TermMark] = []
+        if self._matcher is not None and self.pair is not None and self._starts:
+            lang = side_lang(self.side)
+            for index, sentence in enumerate(self.pair.document(self.side).sentences):
+                found = self._matcher.find(sentence.text, lang)
+                marks.extend(self._to_marks(index, sentence.text, found))
+        self._term_marks = marks
+        self._mark_starts = [mark.start for mark in marks]
+        self._term_highlights = []
+        self._draw_term_marks()
+        self.set_highlight(self.selected_bead, self.hovered_bead)
+
+    def _to_marks(self, sentence: int, text: str, matches) -> list[TermMark]:
+        base = self._starts[sentence]
+        astral = bool(_ASTRAL.search(text))
+        marks = []
+        for match in matches:
+            start = match.start + (
+                _utf16_length(text[: match.start]) - match.start if astral else 0
+            )
+            length = _utf16_length(match.matched_text) if astral else match.end - match.start
+            marks.append(
+                TermMark(
+                    base + start,
+                    base + start + length,
+                    sentence,
+                    match.term_ids,
+                    match.matched_text,
+                )
+            )
+        return marks
+
+    def _draw_term_marks(self) -> None:
+        """Lay the underline over the marked ranges, block by block (the document is untouched)."""
+        document = self.document()
+        underline = QTextCharFormat()
+        underline.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        underline.setUnderlineColor(self.term_underline_colour)
+        by_block: dict[int, list] = {}
+        for mark in self._term_marks:
+            block = document.findBlock(mark.start)
+            if not block.isValid():
+                continue
+            span = QTextLayout.FormatRange()
+            span.start = mark.start - block.position()
+            span.length = mark.end - mark.start
+            span.format = underline
+            by_block.setdefault(block.blockNumber(), []).append(span)
+        for number in self._marked_blocks | set(by_block):
+            block = document.findBlockByNumber(number)
+            if not block.isValid() or block.layout() is None:
+                continue
+            block.layout().setFormats(by_block.get(number, []))
+            document.markContentsDirty(block.position(), block.length())
+        self._marked_blocks = set(by_block)
+
+    @property
+    def term_marks(self) -> list[TermMark]:
+        return list(self._term_marks)
+
+    def term_mark_ranges(self) -> list[tuple[int, int]]:
+        """The underlined (start, end) ranges as drawn: read back from the blocks' layouts."""
+        ranges = []
+        block = self.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            for span in layout.formats() if layout is not None else ():
+                if span.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline:
+                    ranges.append(
+                        (block.position() + span.start, block.position() + span.start + span.length)
+                    )
+            block = block.next()
+        return ranges
+
+    def term_mark_at(self, position: int) -> TermMark | None:
+        if position < 0 or not self._term_marks:
+            return None
+        index = bisect_right(self._mark_starts, position) - 1
+        if index >= 0 and position < self._term_marks[index].end:
+            return self._term_marks[index]
+        return None
+
+    def position_at(self, point) -> int:
+        """The document position of the character under a viewport point, -1 if none."""
+        document_point = QPointF(
+            point.x() + self.horizontalScrollBar().value(),
+            point.y() + self.verticalScrollBar().value(),
+        )
+        layout = self.document().documentLayout()
+        position = layout.hitTest(document_point, Qt.HitTestAccuracy.ExactHit)
+        if position < 0:
+            return -1
+        # hitTest gives the nearest cursor position: step back onto the character when the
+        # point is in the right half of it.
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        if position > 0 and self.cursorRect(cursor).center().x() > point.x():
+            return position - 1
+        return position
+
+    def term_tooltip(self, mark: TermMark) -> str:
+        """ "Thượng tướng · Military rank" — the translation(s) of a marked term."""
+        lines = []
+        for term_id in mark.term_ids:
+            term = self._terms_by_id.get(term_id)
+            if term is None:
+                continue
+            if self.side == "source":
+                translation, variants = term.vietnamese, term.vietnamese_variants
+            else:
+                translation, variants = term.english, term.english_variants
+            line = translation
+            if variants:
+                line += f" ({', '.join(variants)})"
+            details = [category_label(term.category)]
+            if term.branch:
+                details.append(term.branch)
+            lines.append(" · ".join([line, *details]))
+        return "\n".join(lines)
+
+    def find_term_in_sentences(self, sentences, term_ids) -> list[tuple[int, int]]:
+        """Where any of ``term_ids`` occurs in the given sentences (document positions)."""
+        if self._matcher is None or self.pair is None:
+            return []
+        lang = side_lang(self.side)
+        wanted = set(term_ids)
+        found = []
+        for index in sentences:
+            text = self.pair.document(self.side).sentences[index].text
+            matches = [m for m in self._matcher.find(text, lang) if wanted & set(m.term_ids)]
+            found.extend((mark.start, mark.end) for mark in self._to_marks(index, text, matches))
+        return found
+
+    def set_term_highlights(self, ranges: list[tuple[int, int]]) -> None:
+        """Highlight a clicked term or its translation (cleared by the next call)."""
+        self._term_highlights = list(ranges)
+        self.set_highlight(self.selected_bead, self.hovered_bead)
+
+    def term_highlight_ranges(self) -> list[tuple[int, int]]:
+        """The term highlights as drawn (read back from the ExtraSelections)."""
+        return [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in self.extraSelections()
+            if s.format.background().color() == self.term_highlight_colour
+        ]
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         super().changeEvent(event)

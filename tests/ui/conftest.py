@@ -1,4 +1,7 @@
-"""Fixtures for the window tests: a shown main window and article pairs with a known alignment."""
+"""Fixtures for the window tests: a shown main window and article pairs with a known alignment.
+
+Every window gets its own glossary database in ``tmp_path`` (passed explicitly, never the user's).
+"""
 
 from __future__ import annotations
 
@@ -16,13 +19,21 @@ def session():
 
 
 @pytest.fixture
-def window(qtbot, session):
-    window = MainWindow(session, None)
+def db_path(tmp_path):
+    return tmp_path / "glossary" / "test.sqlite3"
+
+
+@pytest.fixture
+def window(qtbot, session, db_path):
+    window = MainWindow(session, None, db_path=db_path)
     qtbot.addWidget(window)
-    window.resize(1000, 640)
+    # The screenshot's size: the glossary dock on the right leaves each pane about 420 px.
+    window.resize(1280, 800)
     window.show()
+    window.fit_glossary_dock()
     qtbot.waitExposed(window)
-    return window
+    yield window
+    window.close()  # closes the glossary database
 
 
 @pytest.fixture
