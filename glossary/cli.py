@@ -13,6 +13,11 @@ The database is ``--db``, else ``DUET_DB``, else the user's data folder
 (``reader.paths.default_glossary_path``). Listing and search print one entry per line:
 English, Vietnamese, category, separated by tabs. Errors are one sentence on stderr and a
 non-zero exit status, never a traceback.
+
+The database is opened with :func:`glossary.store.open_store_safely`, like the window does: a
+damaged file is set aside and a fresh one created (the notice goes to stderr, the command still
+runs), a file from a newer Duet is refused untouched, and a daily backup is taken before the
+first command of the day that changes something.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import sys
 from pathlib import Path
 
 from glossary.model import CATEGORIES, STATUSES, Term, category_display, category_key
-from glossary.store import DuplicateTermError, GlossaryError, GlossaryStore
+from glossary.store import DuplicateTermError, GlossaryError, GlossaryStore, open_store_safely
 
 __all__ = ["add_glossary_parser", "build_parser", "main", "run_glossary"]
 
@@ -135,7 +140,12 @@ def run_glossary(args: argparse.Namespace) -> int:
     _utf8_stdout()
     try:
         db_path = _db_path(args)
-        with GlossaryStore(db_path) as store:
+        store, notice = open_store_safely(db_path)
+        if notice:
+            print(f"duet glossary: {notice}", file=sys.stderr)
+        with store:
+            if args.glossary_command in ("add", "import") and not getattr(args, "dry_run", False):
+                _daily_backup(db_path)  # before the day's first change, so it can be undone
             return _dispatch(store, args)
     except DuplicateTermError as exc:
         return _fail(f"{exc} Nothing was added.")
@@ -148,6 +158,15 @@ def run_glossary(args: argparse.Namespace) -> int:
         return _fail(f"cannot open{where}: {exc.strerror or exc}.")
     except ValueError as exc:
         return _fail(str(exc))
+
+
+def _daily_backup(db_path: Path) -> None:
+    from glossary.backup import BackupError, make_daily_backup
+
+    try:
+        make_daily_backup(db_path)
+    except BackupError as exc:  # the command itself succeeded; say so, but warn
+        print(f"duet glossary: warning: no daily backup was made: {exc}", file=sys.stderr)
 
 
 def _dispatch(store: GlossaryStore, args: argparse.Namespace) -> int:
