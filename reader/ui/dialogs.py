@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-TEXT_FILES = "Text files (*.txt *.text *.md);;All files (*)"
-
 
 class OpenPairDialog(QDialog):
     """Two path fields with Browse buttons; OK is enabled once both are filled in."""
@@ -29,21 +27,21 @@ class OpenPairDialog(QDialog):
         vietnamese: Path | None = None,
     ):
         super().__init__(parent)
-        self.setWindowTitle("Open pair")
+        self.setWindowTitle(self.tr("Open pair"))
         self.setMinimumWidth(560)
         self.english_field = QLineEdit(str(english) if english else "")
         self.vietnamese_field = QLineEdit(str(vietnamese) if vietnamese else "")
-        self.english_field.setPlaceholderText("The English article")
-        self.vietnamese_field.setPlaceholderText("Its Vietnamese translation")
+        self.english_field.setPlaceholderText(self.tr("The English article"))
+        self.vietnamese_field.setPlaceholderText(self.tr("Its Vietnamese translation"))
 
         form = QFormLayout()
         for label, field in (
-            ("&English:", self.english_field),
-            ("&Vietnamese:", self.vietnamese_field),
+            (self.tr("&English:"), self.english_field),
+            (self.tr("&Vietnamese:"), self.vietnamese_field),
         ):
             row = QHBoxLayout()
             row.addWidget(field, 1)
-            browse = QPushButton("Browse…")
+            browse = QPushButton(self.tr("Browse…"))
             browse.setAutoDefault(False)
             browse.clicked.connect(lambda _checked=False, target=field: self._browse(target))
             row.addWidget(browse)
@@ -73,7 +71,10 @@ class OpenPairDialog(QDialog):
 
     def _browse(self, field: QLineEdit) -> None:
         start = field.text().strip() or self._other_folder(field)
-        chosen, _filter = QFileDialog.getOpenFileName(self, "Choose a text file", start, TEXT_FILES)
+        text_files = self.tr("Text files (*.txt *.text *.md);;All files (*)")
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a text file"), start, text_files
+        )
         if chosen:
             field.setText(chosen)
 
