@@ -49,10 +49,6 @@ GLOSSARY_DOCK_WIDTH = 420
 STATUS_MESSAGE_MS = 6000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def window_title(pair: Pair | None) -> str:
     """ "<article title> — <date> — Duet", falling back to the file names."""
     if pair is None:
@@ -71,23 +67,25 @@ def window_title(pair: Pair | None) -> str:
 def bead_status(pair: Pair | None, bead_index: int) -> str:
     """The status bar line: "Bead n of N · shape 2-1 · confidence 0.93"."""
     if pair is None:
-        return _tr("No pair open. Use File > Open pair (Ctrl+O) or drop two files here.")
+        return QCoreApplication.translate(
+            "MainWindow", "No pair open. Use File > Open pair (Ctrl+O) or drop two files here."
+        )
     beads = pair.alignment.beads
     if not 0 <= bead_index < len(beads):
-        return _tr(
-            "{0} beads · click a sentence, or press J / Alt+Down to step through them"
+        return QCoreApplication.translate(
+            "MainWindow", "{0} beads · click a sentence, or press J / Alt+Down to step through them"
         ).format(len(beads))
     bead = beads[bead_index]
-    text = _tr("Bead {0} of {1} · shape {2} · confidence {3:.2f}").format(
-        bead_index + 1, len(beads), bead.shape, bead.confidence
-    )
+    text = QCoreApplication.translate(
+        "MainWindow", "Bead {0} of {1} · shape {2} · confidence {3:.2f}"
+    ).format(bead_index + 1, len(beads), bead.shape, bead.confidence)
     if bead.one_sided:
         if not bead.target:
-            text += _tr(" · no Vietnamese counterpart")
+            text += QCoreApplication.translate("MainWindow", " · no Vietnamese counterpart")
         else:
-            text += _tr(" · no English counterpart")
+            text += QCoreApplication.translate("MainWindow", " · no English counterpart")
     elif bead.confidence < LOW_CONFIDENCE:
-        text += _tr(" · uncertain")
+        text += QCoreApplication.translate("MainWindow", " · uncertain")
     return text
 
 
@@ -437,7 +435,9 @@ class MainWindow(QMainWindow):
             return language
         document = pair.document(side)
         name = document.path.name if document.path is not None else ""
-        count = _tr("{0} sentences").format(len(document.sentences))
+        count = QCoreApplication.translate("MainWindow", "{0} sentences").format(
+            len(document.sentences)
+        )
         return f"<b>{language}</b> · {_escape(name)} · {count}"
 
     def _on_alignment_changed(self) -> None:

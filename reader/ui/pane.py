@@ -24,7 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -47,7 +47,11 @@ from reader.ui.pairing import Pair
 # Below this confidence a bead is marked as doubtful.
 LOW_CONFIDENCE = 0.5
 
-_LANGUAGE_NAMES = {"source": "English", "target": "Vietnamese"}
+# QT_TRANSLATE_NOOP marks them for lupdate; language_name() translates them when shown.
+_LANGUAGE_NAMES = {
+    "source": QT_TRANSLATE_NOOP("SentencePane", "English"),
+    "target": QT_TRANSLATE_NOOP("SentencePane", "Vietnamese"),
+}
 # Characters outside the BMP take two UTF-16 units in Qt's positions, one in Python's.
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
