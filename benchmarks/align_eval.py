@@ -298,15 +298,14 @@ def systems(pairs: list[Pair], ablation: bool) -> list[tuple[str, System]]:
     rows: list[tuple[str, System]] = [("duet", duet_system)]
     if ablation:
         full = Weights()
+        base = replace(full, use_punctuation=False, use_terms=False)
         steps = [
             ("  length only", LENGTH_ONLY),
             ("  + kinds (brackets, captions, titles)", replace(LENGTH_ONLY, use_kinds=True)),
-            (
-                "  + numbers/dates",
-                replace(full, use_names=False, use_terms=False, use_lexicon=False),
-            ),
-            ("  + names/folded tokens", replace(full, use_terms=False, use_lexicon=False)),
-            ("  + lexicon", replace(full, use_terms=False)),
+            ("  + numbers/dates", replace(base, use_names=False, use_lexicon=False)),
+            ("  + names/folded tokens", replace(base, use_lexicon=False)),
+            ("  + lexicon (own EN-VI news words)", base),
+            ("  + punctuation parity (= duet)", replace(full, use_terms=False)),
         ]
         rows += [(label, weighted_system(w)) for label, w in steps]
         terms = starter_terms()
@@ -325,6 +324,10 @@ def systems(pairs: list[Pair], ablation: bool) -> list[tuple[str, System]]:
 
 
 # -- report ----------------------------------------------------------------------------------------
+
+
+def _or_dash(count: int, value: float) -> str:
+    return f"{value:.3f}" if count else "—"
 
 
 def evaluate(directory: Path, args: argparse.Namespace) -> None:
@@ -359,7 +362,7 @@ def evaluate(directory: Path, args: argparse.Namespace) -> None:
         ms = 1000 * total.seconds / len(pairs)
         print(
             f"{label:44} {p:7.4f} {r:7.4f} {f:7.4f} {total.bead_f():7.4f} "
-            f"{total.alone_acc():9.3f} {total.alone_prec():7.3f} {ms:7.1f}"
+            f"{total.alone_acc():9.3f} {_or_dash(total.alone_pred, total.alone_prec()):>7} {ms:7.1f}"
         )
         results.append((label, total, per_doc))
     duet = results[0][1]

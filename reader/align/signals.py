@@ -116,7 +116,7 @@ class Weights:
     )
 
 
-LENGTH_ONLY = Weights(use_anchors=False, use_kinds=False)
+LENGTH_ONLY = Weights(use_anchors=False, use_kinds=False, use_punctuation=False)
 
 
 def sentence_kind(text: str) -> int:
