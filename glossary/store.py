@@ -465,11 +465,12 @@ class GlossaryStore:
                 from glossary.backup import make_safety_copy
 
                 make_safety_copy(self.path, f"before-v{len(_known_migrations())}")
-            with self._write():
-                migrations.apply(self.db)
-                applied = len(migrations.applied(self.db))
-                if self.db.execute("PRAGMA user_version").fetchone()[0] != applied:
-                    self.db.execute(f"PRAGMA user_version = {applied}")
+            if self._needs_migration():  # only then take the write lock: opening must not wait
+                with self._write():
+                    migrations.apply(self.db)
+                    applied = len(migrations.applied(self.db))
+                    if self.db.execute("PRAGMA user_version").fetchone()[0] != applied:
+                        self.db.execute(f"PRAGMA user_version = {applied}")
         except sqlite3.DatabaseError as exc:
             self.db.close()
             if _is_corruption(exc):
@@ -478,6 +479,11 @@ class GlossaryStore:
         except BaseException:
             self.db.close()
             raise
+
+    def _needs_migration(self) -> bool:
+        applied = len(migrations.applied(self.db))
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        return applied < len(_known_migrations()) or version != applied
 
     # -- lifecycle
 
