@@ -14,7 +14,9 @@ How matching works (and why):
 * Case rule: matching is case-insensitive (Unicode case folding), except for acronym words. A
   word of the form written in capitals with at least two letters ("US", "UN", "VPA") must appear in
   capitals in the text, so the variant "US" matches "US" but never the pronoun "us"; "Us" and "us"
-  are not "US". All other words ignore case ("general" matches "General", "GENERAL").
+  are not "US". An English one-word form written with a capital ("General", "Ambassador") must
+  start with a capital in the text too, so the phrase "in general" is not marked as the rank;
+  longer forms ignore case ("deputy minister of defence" matches "Deputy Minister of Defence").
 * NFC-safe: tokens are compared in NFC and "’" counts as "'"; offsets always refer to the text
   that was passed in, even when it is not NFC.
 * When several entries share a form (e.g. "Trung úy" = "Lieutenant" and = "First Lieutenant"),
@@ -35,6 +37,7 @@ __all__ = ["Match", "TermMatcher", "tokenize"]
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _TOKEN = re.compile(rf"[\w{_MARKS}]+|[^\w\s{_MARKS}]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+_CAPITALISED = None  # a check meaning "this token starts with a capital letter"
 _END = ""  # trie key for "a form ends here" (never a token: tokens are non-empty)
 
 
@@ -87,6 +90,8 @@ class TermMatcher:
             node = node.setdefault(_norm_token(tok), {})
         # The exact spellings that must be checked: (token index, required text).
         checks = tuple((i, tok) for i, tok in enumerate(raw) if _is_acronym(tok))
+        if lang == "en" and len(raw) == 1 and raw[0][:1].isupper() and not checks:
+            checks = ((0, _CAPITALISED),)
         entries = node.setdefault(_END, {})
         entries.setdefault(checks, set()).add(term_id)
         self.size += 1
@@ -144,7 +149,10 @@ class TermMatcher:
     def _accept(ends: dict, raws: list[str], i: int) -> tuple[int, ...]:
         ids: set[int] = set()
         for checks, term_ids in ends.items():
-            if all(raws[i + k] == required for k, required in checks):
+            if all(
+                raws[i + k][:1].isupper() if required is _CAPITALISED else raws[i + k] == required
+                for k, required in checks
+            ):
                 ids |= term_ids
         return tuple(sorted(ids))
 

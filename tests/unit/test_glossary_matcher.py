@@ -67,7 +67,8 @@ def test_longest_match_wins(matcher):
 
 
 def test_case_insensitive_but_acronyms_exact(matcher):
-    assert found(matcher, "the GENERAL and the general", "en") == [("GENERAL", 3), ("general", 3)]
+    # A capitalised one-word rank needs its capital: "general" in running text is the adjective.
+    assert found(matcher, "the GENERAL and the general", "en") == [("GENERAL", 3)]
     assert found(matcher, "the US side", "en") == [("US", 6)]
     assert found(matcher, "let us go, Us too", "en") == []
     assert found(matcher, "thượng tướng", "vi") == [("thượng tướng", 1)]
@@ -131,3 +132,13 @@ def _with_id(term, i):
 def test_bad_language_is_an_error(matcher):
     with pytest.raises(ValueError):
         matcher.find("x", "fr")
+
+
+def test_capitalised_one_word_rank_is_not_marked_in_an_everyday_phrase():
+    from glossary.matcher import TermMatcher
+    from glossary.model import Term
+
+    general = Term("General", "Đại tướng", category="rank", id=1)
+    matcher = TermMatcher([general])
+    assert matcher.find("It supports ASEAN in general.", "en") == []
+    assert [m.matched_text for m in matcher.find("General Phan Van Giang spoke.", "en")] == ["General"]
