@@ -516,12 +516,19 @@ class SentencePane(QTextEdit):
             span.length = mark.end - mark.start
             span.format = underline
             by_block.setdefault(block.blockNumber(), []).append(span)
+        low, high = None, None
         for number in self._marked_blocks | set(by_block):
             block = document.findBlockByNumber(number)
             if not block.isValid() or block.layout() is None:
                 continue
             block.layout().setFormats(by_block.get(number, []))
-            document.markContentsDirty(block.position(), block.length())
+            end = block.position() + block.length()
+            low = block.position() if low is None else min(low, block.position())
+            high = end if high is None else max(high, end)
+        if low is not None:
+            # One relayout of the changed span: per block, each call relayouts and re-measures
+            # the document (seconds for a book).
+            document.markContentsDirty(low, high - low)
         self._marked_blocks = set(by_block)
 
     @property
