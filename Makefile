@@ -31,12 +31,13 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/align_speed.py
 
 # The standalone one-folder bundle in dist/duet/ (PyInstaller, packaging/duet.spec), then its
-# smoke test: the bundled binary's --version and --screenshot, run without the venv. Takes about a
-# minute; CI does not run it.
+# smoke test (the bundled binary's --version and --screenshot, run without the venv), then the
+# tarball dist/duet-VERSION-linux-ARCH.tar.gz. Takes about a minute; CI does not run it.
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/duet.spec
 	$(BIN)/python packaging/smoke_test.py dist/duet/duet
+	cd dist && tar czf duet-$$(../$(BIN)/python -c 'import reader; print(reader.__version__)')-linux-$$(uname -m).tar.gz duet
 
 # Build the wheel, install it with its dependencies into a fresh venv outside the checkout and run
 # it from there (what `pipx install .` does). The slow e2e test does the same.
