@@ -112,17 +112,37 @@ def run_glossary_command(argv: list[str]) -> int:
     return run_glossary(args)
 
 
+def partner_file(path: Path) -> Path | None:
+    """``x.en.txt`` ↔ ``x.vi.txt`` in the same folder, when that file exists."""
+    for mine, other in ((".en.", ".vi."), (".vi.", ".en.")):
+        if mine in path.name:
+            candidate = path.with_name(path.name.replace(mine, other, 1))
+            if candidate.is_file():
+                return candidate
+    return None
+
+
 def run_gui_command(argv: list[str]) -> int:
     parser = _gui_parser()
     args = parser.parse_args(argv)
-    if len(args.files) not in (0, 2):
+    files = [Path(f) for f in args.files]
+    if len(files) == 1:
+        # A file manager hands over one file (Exec=duet %F): open it with its .en/.vi partner.
+        partner = partner_file(files[0])
+        if partner is None:
+            parser.error(
+                f"no partner found for {files[0].name}: give two files, English then "
+                "Vietnamese (or name them like article.en.txt and article.vi.txt)"
+            )
+        files = sorted([files[0], partner], key=lambda p: ".vi." in p.name)
+    if len(files) not in (0, 2):
         parser.error("give two files, English then Vietnamese, or none for the sample pair")
-    en_path, vi_path = (args.files[0], args.files[1]) if args.files else (None, None)
+    en_path, vi_path = (files[0], files[1]) if files else (None, None)
     from reader.ui.app import run_gui  # the only path that imports Qt
 
     return run_gui(
-        Path(en_path) if en_path else None,
-        Path(vi_path) if vi_path else None,
+        en_path,
+        vi_path,
         screenshot=args.screenshot,
         db_path=args.db,
     )

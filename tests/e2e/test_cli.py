@@ -114,3 +114,17 @@ def test_screenshot_writes_a_png(tmp_path, sample_paths):
     assert result.returncode == 0, result.stderr
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert out.stat().st_size > 20_000
+
+
+def test_one_file_from_a_file_manager_opens_with_its_partner(tmp_path, sample_paths):
+    from reader.cli import partner_file
+
+    en, vi = sample_paths
+    assert partner_file(vi) == en
+    assert partner_file(en) == vi
+    lonely = tmp_path / "notes.txt"
+    lonely.write_text("Just one file.", encoding="utf-8")
+    assert partner_file(lonely) is None
+    result = duet(lonely)
+    assert result.returncode == 2
+    assert "no partner found for notes.txt" in result.stderr
