@@ -57,14 +57,30 @@ def _chunks(paragraph: str) -> list[str]:
     return pieces
 
 
+# sentencex (Rust) panics on an initial followed by a Unicode line separator ("A\u2028."); such
+# characters end a line anyway, so the splitter sees a space of the same length instead.
+_LINE_SEPARATORS = str.maketrans({"\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
+def _segment(lang: str, chunk: str) -> list[str]:
+    try:
+        return list(segment(lang, chunk))
+    except BaseException as error:  # pyo3's PanicException derives from BaseException
+        if isinstance(error, KeyboardInterrupt | SystemExit | MemoryError):
+            raise
+        return [chunk]  # one sentence rather than a crash
+
+
 def split_paragraph(paragraph: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) inside one paragraph, stripped of surrounding white space."""
     raw: list[tuple[int, int]] = []
     position = 0
-    for chunk in _chunks(paragraph):
-        chunk_start = paragraph.find(chunk, position)
+    for original in _chunks(paragraph):
+        chunk_start = paragraph.find(original, position)
+        # Same length as the original, so offsets found in it hold for the paragraph.
+        chunk = original.translate(_LINE_SEPARATORS)
         cursor = 0
-        for piece in segment(lang, chunk):
+        for piece in _segment(lang, chunk):
             stripped = piece.strip()
             if not stripped:
                 continue

@@ -64,3 +64,12 @@ def test_huge_line_without_sentence_end_is_split_in_bounded_pieces():
     text = "word " * 20_000  # 100,000 characters, no sentence end
     doc = split_document(text, "en")
     assert "".join(s.text for s in doc.sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def test_unicode_line_separators_after_an_initial_do_not_crash_the_splitter():
+    for separator in ("\x85", "\u2028", "\u2029"):
+        text = f"Talks with David F{separator}. Helvey ended."
+        doc = split_document(text, "en")
+        assert "".join(s.text for s in doc.sentences).replace(" ", "") == text.replace(" ", "")
+        for sentence in doc.sentences:
+            assert doc.text[sentence.start : sentence.end] == sentence.text
