@@ -21,10 +21,19 @@ clicked term and of its translation in the counterpart is an ExtraSelection.
 from __future__ import annotations
 
 import re
+import time
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -46,6 +55,13 @@ from reader.ui.pairing import Pair
 
 # Below this confidence a bead is marked as doubtful.
 LOW_CONFIDENCE = 0.5
+# Showing a pair inserts its text in slices of about this much UI-thread time, from a zero timer,
+# so a huge article never freezes the window; a normal article fits in the first slice.
+FILL_SLICE_SECONDS = 0.05
+# A paragraph longer than this is shown as several blocks without spacing between them, split at
+# a space that becomes the block break (so no position moves): Qt inserts into and lays out one
+# block in time proportional to its length, and a 20 MB line would freeze the window for seconds.
+FILL_PIECE_CHARS = 4_000
 
 # QT_TRANSLATE_NOOP marks them for lupdate; language_name() translates them when shown.
 _LANGUAGE_NAMES = {
@@ -101,6 +117,7 @@ class SentencePane(QTextEdit):
     sentenceHovered = Signal(int)  # sentence under the pointer, -1 when none
     termClicked = Signal(object)  # the TermMark clicked (after sentenceClicked), or None
     addToGlossaryRequested = Signal()  # context menu "Add to glossary…" on a selection
+    shown = Signal()  # the side asked for by show_side is fully in the pane (marks included)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -123,6 +140,11 @@ class SentencePane(QTextEdit):
         self._mark_starts: list[int] = []
         self._marked_blocks: set[int] = set()
         self._term_highlights: list[tuple[int, int]] = []  # (start, end) of a clicked term etc.
+        # An unfinished insertion: (pair, document, starts, ends, steps) filled by _fill_timer.
+        self._filling: tuple | None = None
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_slice)
         self._update_colours()
 
     # -- colours -----------------------------------------------------------------------------------
@@ -149,28 +171,69 @@ class SentencePane(QTextEdit):
     def sentence_count(self) -> int:
         return len(self._starts)
 
+    @property
+    def filling(self) -> bool:
+        """True while a large side is still being inserted (the pane shows nothing meanwhile)."""
+        return self._filling is not None
+
     def show_side(self, pair: Pair | None, side: str) -> None:
-        """Show ``side`` of ``pair`` (or nothing); rebuilds the document and clears highlights."""
-        self.pair, self.side = pair, side
+        """Show ``side`` of ``pair`` (or nothing); rebuilds the document and clears highlights.
+
+        The text goes into a new document in slices of about FILL_SLICE_SECONDS; a small pair
+        is done before this returns, a huge one continues from a zero timer while the window
+        stays responsive (``filling`` is True, ``shown`` is emitted at the end). Until then the
+        pane is empty and has no pair; a newer call cancels the unfinished insertion.
+        """
+        self._fill_timer.stop()
+        self._filling = None
+        self.side = side
         self.selected_bead = self.hovered_bead = -1
         self._hovered_sentence = -1
         document = QTextDocument(self)
         document.setUndoRedoEnabled(False)
         document.setDefaultFont(self.font())
         document.setDocumentMargin(18)
-        self._starts, self._ends = [], []
-        if pair is not None:
-            self._fill(document, pair, side)
+        starts: list[int] = []
+        ends: list[int] = []
+        cursor = QTextCursor(document)
+        steps = self._fill(cursor, pair, side, starts, ends) if pair is not None else iter(())
+        self._filling = (pair, cursor, starts, ends, steps)
+        # Until the text is all in, the pane knows no pair (no sentences to hit or highlight).
+        self.pair, self._starts, self._ends = None, [], []
+        self._term_marks, self._mark_starts, self._marked_blocks = [], [], set()
+        self._term_highlights = []
+        self._set_document(QTextDocument(self))  # empty until the text is in
+        self.setExtraSelections([])
+        self._fill_slice()
+
+    def _set_document(self, document: QTextDocument) -> None:
         previous, self._own_document = self._own_document, document
         self.setDocument(document)
-        self._term_highlights = []
-        self.setExtraSelections([])
         if previous is not None:
             previous.deleteLater()  # ours (parented to the pane); Qt only frees its own default
-        self._marked_blocks = set()
-        self._mark_terms()
 
-    def _fill(self, document: QTextDocument, pair: Pair, side: str) -> None:
+    def _fill_slice(self) -> None:
+        """Insert text for about FILL_SLICE_SECONDS; finish, or come back from the zero timer."""
+        if self._filling is None:
+            self._fill_timer.stop()
+            return
+        pair, cursor, starts, ends, steps = self._filling
+        deadline = time.perf_counter() + FILL_SLICE_SECONDS
+        # The document is not shown while it fills, so nothing is laid out per piece.
+        for _ in steps:
+            if time.perf_counter() >= deadline:
+                if not self._fill_timer.isActive():
+                    self._fill_timer.start()
+                return
+        self._fill_timer.stop()
+        self._filling = None
+        self.pair, self._starts, self._ends = pair, starts, ends
+        self._set_document(cursor.document())
+        self._mark_terms()  # also applies the selection and hover highlights asked for meanwhile
+        self.shown.emit()
+
+    def _fill(self, cursor: QTextCursor, pair: Pair, side: str, starts, ends):
+        """Insert ``side`` of ``pair`` at ``cursor``; a generator that yields between pieces."""
         source = pair.document(side)
         alignment = pair.alignment
         text = source.text
@@ -186,8 +249,26 @@ class SentencePane(QTextEdit):
         for index, sentence in enumerate(source.sentences):
             by_paragraph.setdefault(sentence.paragraph, []).append(index)
 
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
+        joined_format = QTextBlockFormat(paragraph_format)
+        joined_format.setBottomMargin(0)
+
+        def insert(piece: str, char_format: QTextCharFormat):
+            offset = 0
+            while len(piece) - offset > FILL_PIECE_CHARS - cursor.positionInBlock():
+                # The block is full: break it at the next space (which the break replaces).
+                room = max(FILL_PIECE_CHARS - cursor.positionInBlock(), 0)
+                space = piece.find(" ", offset + room)
+                if space < 0:
+                    break  # no space to break at: the rest goes into this block
+                if space > offset:
+                    cursor.insertText(piece[offset:space], char_format)
+                cursor.setBlockFormat(joined_format)
+                cursor.insertBlock(paragraph_format, char_format)
+                offset = space + 1
+                yield
+            cursor.insertText(piece[offset:], char_format)
+            yield
+
         for number, paragraph in enumerate(source.paragraphs):
             if number:
                 cursor.insertBlock(paragraph_format, plain)
@@ -202,17 +283,17 @@ class SentencePane(QTextEdit):
             for index in by_paragraph.get(number, ()):
                 sentence = source.sentences[index]
                 if sentence.start > position:
-                    cursor.insertText(text[position : sentence.start], plain)
-                self._starts.append(cursor.position())
+                    yield from insert(text[position : sentence.start], plain)
+                starts.append(cursor.position())
                 char_format = QTextCharFormat(formats[alignment.bead_of(side, index)])
                 if is_title:
                     char_format.setFontWeight(QFont.Weight.Bold)
-                cursor.insertText(sentence.text, char_format)
-                self._ends.append(cursor.position())
+                yield from insert(sentence.text, char_format)
+                ends.append(cursor.position())
                 position = sentence.end
             if paragraph.end > position:
-                cursor.insertText(text[position : paragraph.end], plain)
-        cursor.endEditBlock()
+                yield from insert(text[position : paragraph.end], plain)
+            yield
 
     def _sentence_formats(self, pair: Pair, side: str) -> list[QTextCharFormat]:
         """One character format per bead: plain, greyed (no counterpart) or dotted (doubtful)."""
@@ -341,8 +422,16 @@ class SentencePane(QTextEdit):
         return self.sentence_top(sentence) - self.verticalScrollBar().value()
 
     def last_sentence_above(self, y: float) -> int:
-        """The last sentence whose top is at or above document y (-1 if none); binary search."""
-        low, high = 0, self.sentence_count
+        """The last sentence whose top is at or above document y (-1 if none).
+
+        A galloping search from the start, then a binary one: asking for a sentence's top lays
+        the document out down to it, so near the top of a book only the top is laid out.
+        """
+        count = self.sentence_count
+        low, step = 0, 1
+        while low + step - 1 < count and self.sentence_top(low + step - 1) <= y:
+            low, step = low + step, step * 2
+        high = min(count, low + step - 1)
         while low < high:
             middle = (low + high) // 2
             if self.sentence_top(middle) <= y:
@@ -625,5 +714,6 @@ class SentencePane(QTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._update_colours()
-            if self.pair is not None:
-                self.show_side(self.pair, self.side)
+            pair = self._filling[0] if self._filling is not None else self.pair
+            if pair is not None:
+                self.show_side(pair, self.side)

@@ -1,0 +1,109 @@
+"""Issue 5 in the window: huge articles, imports, backups and notices never freeze or hide things.
+
+Responsiveness is measured with a heartbeat: a 20 ms QTimer whose ticks are timed with a
+QElapsedTimer; the longest gap between two ticks is how long the UI thread was blocked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+
+from reader.align.model import Alignment, Bead
+from reader.text.loading import load_document
+from reader.ui.pairing import Pair
+
+# Generous for a loaded two-core CI machine; the old one-shot insertion blocked for seconds.
+MAX_GAP_MS = 400
+
+
+class Heartbeat:
+    """Ticks every 20 ms and records the longest gap between ticks (ms)."""
+
+    def __init__(self):
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+        self.longest = 0
+        self.ticks = 0
+
+    def _tick(self) -> None:
+        self.longest = max(self.longest, self.clock.restart())
+        self.ticks += 1
+
+    def start(self) -> None:
+        self.clock.start()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._tick()
+
+
+def _one_to_one_pair(tmp_path, english_text: str, vietnamese_text: str) -> Pair:
+    english_path, vietnamese_path = tmp_path / "big.en.txt", tmp_path / "big.vi.txt"
+    english_path.write_text(english_text, encoding="utf-8")
+    vietnamese_path.write_text(vietnamese_text, encoding="utf-8")
+    source, target = load_document(english_path, "en"), load_document(vietnamese_path, "vi")
+    count = min(len(source.sentences), len(target.sentences))
+    beads = [Bead((i,), (i,), 0.9) for i in range(count)]
+    beads += [Bead((i,), (), 0.0) for i in range(count, len(source.sentences))]
+    beads += [Bead((), (i,), 0.0) for i in range(count, len(target.sentences))]
+    return Pair(source, target, Alignment(beads, len(source.sentences), len(target.sentences)))
+
+
+def _show_and_measure(qtbot, window, pair: Pair) -> int:
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    # From the event loop, so that the synchronous part of showing the pair counts as a gap.
+    QTimer.singleShot(0, lambda: window.session.set_pair(pair))
+    qtbot.waitUntil(lambda: window.session.pair is pair, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: not window.left_pane.filling and not window.right_pane.filling, timeout=60_000
+    )
+    qtbot.wait(300)  # Qt's own background layout of the new text, measured too
+    heartbeat.stop()
+    return heartbeat.longest
+
+
+def test_a_5_mb_single_line_fills_the_pane_without_freezing_the_window(qtbot, window, tmp_path):
+    line = "word " * 1_000_000
+    pair = _one_to_one_pair(tmp_path, line, line.replace("word", "từ"))
+
+    longest = _show_and_measure(qtbot, window, pair)
+
+    assert longest < MAX_GAP_MS, f"the UI thread was blocked for {longest} ms"
+    for side in ("source", "target"):
+        pane = window.pane_for(side)
+        document = pair.document(side)
+        assert pane.pair is pair and pane.sentence_count == len(document.sentences)
+        # Long paragraphs are shown as several blocks, each break in place of a space.
+        paragraph = document.paragraphs[0]
+        shown = pane.toPlainText()
+        assert shown.count("\n") > 100
+        assert shown.replace("\n", " ") == document.text[paragraph.start : paragraph.end]
+
+
+def test_60000_short_lines_fill_the_pane_without_freezing_the_window(qtbot, window, tmp_path):
+    english = "".join(f"Line {i} is short.\n" for i in range(60_000))
+    vietnamese = "".join(f"Dòng {i} ngắn.\n" for i in range(60_000))
+    pair = _one_to_one_pair(tmp_path, english, vietnamese)
+
+    longest = _show_and_measure(qtbot, window, pair)
+
+    assert longest < MAX_GAP_MS, f"the UI thread was blocked for {longest} ms"
+    assert window.pane_for("source").toPlainText() == english.rstrip("\n")
+    assert window.pane_for("target").toPlainText() == vietnamese.rstrip("\n")
+    assert window.pane_for("source").sentence_count == 60_000
+
+
+def test_a_newer_pair_cancels_an_unfinished_insertion(qtbot, window, tmp_path, short_pair):
+    english = "".join(f"Line {i} is short.\n" for i in range(60_000))
+    big = _one_to_one_pair(tmp_path, english, english)
+    window.session.set_pair(big)
+    assert window.left_pane.filling  # too big for one slice
+    window.session.set_pair(short_pair)  # small: shown at once, the big one is dropped
+    assert not window.left_pane.filling and not window.right_pane.filling
+    qtbot.wait(100)
+    assert window.pane_for("source").pair is short_pair
+    assert window.pane_for("source").sentence_count == len(short_pair.source.sentences)
