@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QRadioButton,
     QTableView,
     QToolButton,
@@ -342,6 +343,11 @@ class GlossaryPanel(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("glossary-count")
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)  # busy indicator: the import reports no steps
+        self.busy_bar.setFormat(self.tr("Importing…"))
+        self.busy_bar.setTextVisible(True)
+        self.busy_bar.hide()
         filters = QHBoxLayout()
         filters.addWidget(self.search_field, 1)
         filters.addWidget(self.category_filter)
@@ -353,9 +359,12 @@ class GlossaryPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.busy_bar)
 
         self.setEnabled(service.available)
         service.glossaryChanged.connect(self._on_glossary_changed)
+        service.importBusyChanged.connect(self._on_import_busy)
+        service.importFinished.connect(self._on_import_finished)
         self._fill_categories()
         self.refresh()
 
@@ -518,15 +527,20 @@ class GlossaryPanel(QWidget):
         return dialog
 
     def apply_import(self, dialog: ImportPreviewDialog) -> bool:
-        report = self.service.apply_import(dialog.preview, dialog.on_duplicate())
-        if report is None:
-            return False
+        """Start the import in the background (the panel shows it is busy); False if refused."""
+        return self.service.apply_import_in_background(dialog.preview, dialog.on_duplicate())
+
+    def _on_import_busy(self, busy: bool) -> None:
+        self.busy_bar.setVisible(busy)
+        self.import_action.setEnabled(not busy)
+        self.starter_action.setEnabled(not busy)
+
+    def _on_import_finished(self, report) -> None:
         self.statusMessage.emit(
             self.tr("Imported: {0} added, {1} merged, {2} skipped.").format(
                 report.added, report.merged, report.skipped
             )
         )
-        return True
 
     def ask_load_starter(self) -> None:
         box = QMessageBox(

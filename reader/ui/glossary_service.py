@@ -15,13 +15,23 @@ the term editor offers "Open existing" / "Merge" for it.
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
+import traceback
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from glossary.exchange import ImportPreview, apply_import, export_store_csv, export_terms, read_csv
@@ -142,11 +152,47 @@ class _Command(QUndoCommand):
         self._service.glossaryChanged.emit()
 
 
+class _ImportSignals(QObject):
+    finished = Signal(object)  # the SaveReport
+    failed = Signal(str)  # a user-facing sentence
+
+
+class _ImportTask(QRunnable):
+    """Writes a checked import preview through its own store on the same file (WAL makes a
+    second connection safe); reports through queued signals, never touching a widget."""
+
+    def __init__(self, path: Path, preview: ImportPreview, on_duplicate: str):
+        super().__init__()
+        self.path, self.preview, self.on_duplicate = path, preview, on_duplicate
+        self.signals = _ImportSignals()
+
+    def run(self) -> None:
+        try:
+            store = GlossaryStore(self.path)
+            try:
+                report = apply_import(store, self.preview, on_duplicate=self.on_duplicate)
+            finally:
+                store.close()
+        except STORE_ERRORS as error:
+            self.signals.failed.emit(describe(error))
+        except Exception as error:  # noqa: BLE001 - any failure must reach the user
+            traceback.print_exception(error, file=sys.stderr)
+            self.signals.failed.emit(
+                QCoreApplication.translate(
+                    "GlossaryService", "The import failed because of an internal error: {0!r}"
+                ).format(error)
+            )
+        else:
+            self.signals.finished.emit(report)
+
+
 class GlossaryService(QObject):
     """The open glossary; passed to the panel, the editor and the window (never global)."""
 
     glossaryChanged = Signal()
     errorOccurred = Signal(str)  # a user-facing sentence; the window shows it
+    importBusyChanged = Signal(bool)  # a background import started (True) or ended (False)
+    importFinished = Signal(object)  # the SaveReport of a background import (after the change)
 
     def __init__(self, store: GlossaryStore | None, parent: QObject | None = None):
         super().__init__(parent)
@@ -156,6 +202,9 @@ class GlossaryService(QObject):
         self._matcher: TermMatcher | None = None
         self._english_words: set[str] | None = None
         self.glossaryChanged.connect(self._forget_derived)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._import_task: _ImportTask | None = None
 
     @property
     def available(self) -> bool:
@@ -312,6 +361,51 @@ class GlossaryService(QObject):
             self.undo_stack.clear()
             self.glossaryChanged.emit()
         return report
+
+    @property
+    def importing(self) -> bool:
+        return self._import_task is not None
+
+    def apply_import_in_background(self, preview: ImportPreview, on_duplicate: str) -> bool:
+        """Start writing a checked preview in a worker thread (one transaction, as
+        :meth:`apply_import`); ``importFinished`` or ``errorOccurred`` follows. False if an
+        import is already running or no glossary is open."""
+        if self.store is None:
+            self.errorOccurred.emit(self.tr("No glossary database is open."))
+            return False
+        if self._import_task is not None:
+            self.errorOccurred.emit(self.tr("An import is already running; wait for it to end."))
+            return False
+        if str(self.store.path) == ":memory:":  # a second connection would see another database
+            report = self.apply_import(preview, on_duplicate)
+            if report is not None:
+                self.importFinished.emit(report)
+            return report is not None
+        task = _ImportTask(self.store.path, preview, on_duplicate)
+        task.signals.finished.connect(self._on_import_finished)
+        task.signals.failed.connect(self._on_import_failed)
+        self._import_task = task
+        self.importBusyChanged.emit(True)
+        self._pool.start(task)
+        return True
+
+    @Slot(object)
+    def _on_import_finished(self, report: SaveReport) -> None:
+        self._import_task = None
+        self.importBusyChanged.emit(False)
+        self.undo_stack.clear()
+        self.glossaryChanged.emit()
+        self.importFinished.emit(report)
+
+    @Slot(str)
+    def _on_import_failed(self, message: str) -> None:
+        self._import_task = None
+        self.importBusyChanged.emit(False)
+        self.errorOccurred.emit(message)
+
+    def wait_for_idle(self, msecs: int = -1) -> bool:
+        """Block until background glossary work is done (before the store is closed)."""
+        return self._pool.waitForDone(msecs)
 
     def export(self, path: Path, fmt: str, terms: list[Term] | None = None) -> int | None:
         """Export ``terms`` (None: the whole glossary) as csv, tsv or tbx; the number written."""

@@ -611,6 +611,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._save_settings()
         self.session.wait_for_idle()  # a worker must not outlive the objects it reports to
+        self.glossary.wait_for_idle()  # an import writes through its own connection
         super().closeEvent(event)
         if self._owns_store and self.glossary.store is not None:
             self.glossary.store.close()

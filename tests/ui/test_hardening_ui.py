@@ -107,3 +107,40 @@ def test_a_newer_pair_cancels_an_unfinished_insertion(qtbot, window, tmp_path, s
     qtbot.wait(100)
     assert window.pane_for("source").pair is short_pair
     assert window.pane_for("source").sentence_count == len(short_pair.source.sentences)
+
+
+def test_a_csv_import_runs_off_the_ui_thread_and_its_rows_arrive(qtbot, window, tmp_path):
+    rows = ["English,Vietnamese,Category"]
+    rows += [f"Term number {i},Thuật ngữ số {i},other" for i in range(4000)]
+    csv_path = tmp_path / "many.csv"
+    csv_path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    panel = window.glossary_panel
+    dialog = panel.preview_import(csv_path)
+    assert dialog is not None and dialog.import_button.isEnabled()
+    errors: list[str] = []
+    window.errorShown.connect(errors.append)
+
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    with qtbot.waitSignal(window.glossary.importFinished, timeout=60_000) as finished:
+        dialog.accept()
+        assert window.glossary.importing and panel.busy_bar.isVisibleTo(panel)
+    heartbeat.stop()
+
+    assert finished.args[0].added == 4000
+    assert not errors
+    assert heartbeat.longest < MAX_GAP_MS, f"the UI thread was blocked for {heartbeat.longest} ms"
+    assert not panel.busy_bar.isVisibleTo(panel) and panel.import_action.isEnabled()
+    assert window.glossary.count() == 4000
+    assert "4000 entries" in panel.count_label.text()
+
+
+def test_a_failing_background_import_reports_through_the_window(qtbot, window, tmp_path):
+    csv_path = tmp_path / "few.csv"
+    csv_path.write_text("English,Vietnamese\nGeneral,Đại tướng\n", encoding="utf-8")
+    dialog = window.glossary_panel.preview_import(csv_path)
+    # A directory where the database should be: the worker cannot open its store.
+    window.glossary.store.path = tmp_path
+    with qtbot.waitSignal(window.errorShown, timeout=10_000):
+        dialog.accept()
+    assert not window.glossary.importing
