@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from glossary.backup import BackupError, list_backups, make_daily_backup, restore_backup
 from glossary.exchange import ImportPreview, apply_import, export_store_csv, export_terms, read_csv
 from glossary.matcher import TermMatcher
 from glossary.model import Term, category_display
@@ -184,6 +185,22 @@ class _ImportTask(QRunnable):
             )
         else:
             self.signals.finished.emit(report)
+
+
+class _BackupTask(QRunnable):
+    """Makes today's rolling backup of the glossary file; a failure is only logged."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+
+    def run(self) -> None:
+        try:
+            make_daily_backup(self.path)
+        except BackupError as error:
+            print(f"duet: no daily backup of the glossary: {error}", file=sys.stderr)
+        except Exception as error:  # noqa: BLE001 - a backup must never take the app down
+            traceback.print_exception(error, file=sys.stderr)
 
 
 class GlossaryService(QObject):
@@ -402,6 +419,35 @@ class GlossaryService(QObject):
         self._import_task = None
         self.importBusyChanged.emit(False)
         self.errorOccurred.emit(message)
+
+    def start_daily_backup(self) -> bool:
+        """Back up the glossary file in a worker thread (at most one a day, seven kept)."""
+        if self.store is None or str(self.store.path) == ":memory:":
+            return False
+        self._pool.start(_BackupTask(self.store.path))
+        return True
+
+    def backups(self) -> list[Path]:
+        """The backups of the open glossary, newest first."""
+        if self.store is None or str(self.store.path) == ":memory:":
+            return []
+        return list_backups(self.store.path)
+
+    def restore(self, backup: Path) -> bool:
+        """Replace the glossary's content with ``backup`` (the current one is kept as a
+        "before-restore" backup); then everything derived from the glossary refreshes."""
+        if self.store is None:
+            self.errorOccurred.emit(self.tr("No glossary database is open."))
+            return False
+        self.wait_for_idle()  # not while an import or a backup writes
+        try:
+            restore_backup(self.store.path, backup)
+        except (BackupError, *STORE_ERRORS) as error:
+            self._report(error)
+            return False
+        self.undo_stack.clear()  # the commands refer to entries of the replaced glossary
+        self.glossaryChanged.emit()
+        return True
 
     def wait_for_idle(self, msecs: int = -1) -> bool:
         """Block until background glossary work is done (before the store is closed)."""

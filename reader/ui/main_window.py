@@ -17,8 +17,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glossary.backup import backup_time
 from glossary.model import Term
 from glossary.store import GlossaryStore
 from reader import APP_NAME
@@ -89,6 +94,47 @@ def bead_status(pair: Pair | None, bead_index: int) -> str:
     return text
 
 
+class RestoreBackupDialog(QDialog):
+    """Lists the glossary's backups, newest first, by the local time they were taken."""
+
+    def __init__(self, backups: list[Path], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Restore a glossary backup"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Replace the glossary with a backup. The glossary as it is now is kept as a "
+                "backup too, so a restore can be undone the same way."
+            )
+            if backups
+            else self.tr("There are no backups of this glossary yet.")
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        for path in backups:
+            taken = backup_time(path)
+            when = taken.astimezone().strftime("%Y-%m-%d %H:%M") if taken else path.name
+            item = QListWidgetItem(self.tr("{0} · {1}").format(when, path.name))
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            self.list.addItem(item)
+        self.list.setCurrentRow(0)
+        layout.addWidget(self.list, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton(
+            self.tr("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.restore_button.setEnabled(bool(backups))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def chosen(self) -> Path | None:
+        item = self.list.currentItem()
+        return Path(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+
 class MainWindow(QMainWindow):
     """Duet's main window; ``session``, ``settings`` and the glossary ``store`` are passed in,
     never looked up globally. Without ``store`` the window opens the one at ``db_path`` (default:
@@ -115,12 +161,15 @@ class MainWindow(QMainWindow):
         self.error_box: QMessageBox | None = None
         self.term_editor: TermEditor | None = None
         self.starter_box: QMessageBox | None = None
+        self.restore_dialog: RestoreBackupDialog | None = None
 
         self._owns_store = store is None
         store_notice = ""
         if store is None:
             store, store_notice = open_store(self.db_path)
         self.glossary = GlossaryService(store, self)
+        if self._owns_store:
+            self.glossary.start_daily_backup()  # in a worker; a failure is only logged
 
         self.left_pane, self.right_pane = SentencePane(), SentencePane()
         self.left_header, self.right_header = QLabel(), QLabel()
@@ -249,6 +298,11 @@ class MainWindow(QMainWindow):
             lambda: self.add_selection_to_glossary(None),
             tip=self.tr("Add the phrase selected in a text (and in the other text) as an entry"),
         )
+        self.restore_action = self._action(
+            self.tr("&Restore backup…"),
+            slot=self.choose_backup,
+            tip=self.tr("Replace the glossary with one of its daily or safety backups"),
+        )
         panel = self.glossary_panel
         self.addAction(panel.undo_action)  # Ctrl+Z anywhere in the window undoes a glossary edit
         self.addAction(panel.redo_action)
@@ -291,6 +345,8 @@ class MainWindow(QMainWindow):
             panel.export_shown_action,
             panel.import_action,
             panel.starter_action,
+            None,
+            self.restore_action,
         ):
             glossary_menu.addSeparator() if action is None else glossary_menu.addAction(action)
 
@@ -595,6 +651,33 @@ class MainWindow(QMainWindow):
         box.open()
         self.starter_box = box
         return box
+
+    def choose_backup(self) -> RestoreBackupDialog | None:
+        """Glossary > Restore backup…: list the backups (non-blocking); accepting restores."""
+        if not self.glossary.available:
+            self.show_error(
+                self.tr("The glossary is not available: its database could not be opened.")
+            )
+            return None
+        dialog = RestoreBackupDialog(self.glossary.backups(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.restore_from(dialog.chosen()) if dialog.chosen() else None
+        )
+        dialog.open()
+        self.restore_dialog = dialog
+        return dialog
+
+    def restore_from(self, backup: Path) -> bool:
+        """Restore the glossary from ``backup``; the panel and the term marks refresh."""
+        if not self.glossary.restore(Path(backup)):
+            return False
+        self.show_status_message(
+            self.tr("Glossary restored from {0}. The previous state was kept as a backup.").format(
+                Path(backup).name
+            )
+        )
+        return True
 
     # -- events ------------------------------------------------------------------------------------
 

@@ -144,3 +144,28 @@ def test_a_failing_background_import_reports_through_the_window(qtbot, window, t
     with qtbot.waitSignal(window.errorShown, timeout=10_000):
         dialog.accept()
     assert not window.glossary.importing
+
+
+def test_a_backup_restored_from_the_window_brings_deleted_terms_back(qtbot, window, db_path):
+    from glossary.backup import list_backups, make_safety_copy
+    from glossary.model import Term
+
+    window.glossary.wait_for_idle()  # the start-up backup, made in a worker
+    assert any(path.name.endswith("-daily.sqlite3") for path in list_backups(db_path))
+    for english, vietnamese in (("General", "Đại tướng"), ("Ambassador", "Đại sứ")):
+        window.glossary.add(Term(english, vietnamese))
+    backup = make_safety_copy(db_path, "test")
+    for term in window.glossary_panel.shown_terms():
+        window.glossary.delete(term.id)
+    assert window.glossary_panel.shown_terms() == []
+
+    dialog = window.choose_backup()
+    assert dialog is not None and dialog.list.count() >= 2
+    assert backup.name in dialog.list.item(0).text()  # newest first, with its time
+    dialog.reject()
+    with qtbot.waitSignal(window.glossary.glossaryChanged):
+        assert window.restore_from(backup)
+
+    shown = sorted(term.english for term in window.glossary_panel.shown_terms())
+    assert shown == ["Ambassador", "General"]
+    assert any(path.name.endswith("-before-restore.sqlite3") for path in list_backups(db_path))
