@@ -36,6 +36,7 @@ from glossary.model import Term
 from glossary.store import GlossaryStore
 from reader import APP_NAME
 from reader.paths import default_glossary_path
+from reader.text.loading import language_warning
 from reader.ui.dialogs import OpenPairDialog
 from reader.ui.glossary_panel import GlossaryPanel
 from reader.ui.glossary_service import GlossaryService, open_store
@@ -500,6 +501,28 @@ class MainWindow(QMainWindow):
         self._show_pair()
         self.setWindowTitle(window_title(self.session.pair))
         self._on_selection_changed(self.session.selected_bead)
+        warning = self.language_warning(self.session.pair)
+        if warning:
+            self.show_status_message(warning)  # a hint, never a reason to refuse the pair
+
+    def language_warning(self, pair: Pair | None) -> str:
+        """Translated hints when a side seems to be in the other language ("" if none)."""
+        if pair is None:
+            return ""
+        hints = []
+        # The check reads the beginning only; slicing keeps it cheap for a book.
+        if language_warning(pair.source.text[:20_000], "en"):
+            hints.append(
+                self.tr("The English side looks like Vietnamese; check the files are not swapped.")
+            )
+        if language_warning(pair.target.text[:20_000], "vi"):
+            hints.append(
+                self.tr(
+                    "The Vietnamese side does not look like Vietnamese; check the files are not "
+                    "swapped."
+                )
+            )
+        return " ".join(hints)
 
     def _on_selection_changed(self, bead: int) -> None:
         for pane in (self.left_pane, self.right_pane):

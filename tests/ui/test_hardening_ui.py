@@ -169,3 +169,67 @@ def test_a_backup_restored_from_the_window_brings_deleted_terms_back(qtbot, wind
     shown = sorted(term.english for term in window.glossary_panel.shown_terms())
     assert shown == ["Ambassador", "General"]
     assert any(path.name.endswith("-before-restore.sqlite3") for path in list_backups(db_path))
+
+
+def _open_window(qtbot, session, db_path):
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow(session, None, db_path=db_path)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_a_damaged_glossary_is_set_aside_and_the_window_says_so(qtbot, session, db_path):
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"\x89PNG not a database at all " * 400)
+    shown: list[str] = []
+    window = _open_window(qtbot, session, db_path)
+    window.errorShown.connect(shown.append)
+    qtbot.waitUntil(lambda: bool(shown))  # after construction, from the event loop
+    assert "damaged" in shown[0] or "corrupt" in shown[0].lower()
+    assert window.error_box is not None and window.error_box.isVisible()  # open(), not exec()
+    assert window.glossary.available and window.glossary.count() == 0
+    assert any(".corrupt-" in path.name for path in db_path.parent.iterdir())
+    window.close()
+
+
+def test_a_glossary_from_a_newer_duet_is_refused_with_a_message(qtbot, session, db_path):
+    import sqlite3
+
+    from glossary.store import GlossaryStore
+
+    GlossaryStore(db_path).close()
+    db = sqlite3.connect(db_path)
+    db.execute("PRAGMA user_version = 9")
+    db.commit()
+    db.close()
+    shown: list[str] = []
+    window = _open_window(qtbot, session, db_path)
+    window.errorShown.connect(shown.append)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "newer" in shown[0]
+    assert not window.glossary.available
+    window.close()
+
+
+def test_a_side_in_the_other_language_is_hinted_in_the_status_bar(qtbot, window, tmp_path):
+    english = tmp_path / "swapped.en.txt"
+    vietnamese = tmp_path / "swapped.vi.txt"
+    english.write_text(
+        "Đại tướng Phùng Quang Thanh đã tiếp đoàn đại biểu quân sự cấp cao của nước bạn. "
+        "Hai bên đã trao đổi về tình hình hợp tác quốc phòng trong thời gian qua.\n",
+        encoding="utf-8",
+    )
+    vietnamese.write_text(
+        "General Phung Quang Thanh received the senior military delegation of the partner "
+        "country. The two sides discussed defence cooperation over the past period.\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(window.session.alignmentChanged, timeout=10_000):
+        window.open_pair(english, vietnamese)
+    message = window.statusBar().currentMessage()
+    assert "English side looks like Vietnamese" in message
+    assert "Vietnamese side does not look like Vietnamese" in message
+    assert window.session.pair is not None  # a hint, the pair is open
+    assert window.error_box is None  # and no message box
