@@ -141,4 +141,6 @@ def test_capitalised_one_word_rank_is_not_marked_in_an_everyday_phrase():
     general = Term("General", "Đại tướng", category="rank", id=1)
     matcher = TermMatcher([general])
     assert matcher.find("It supports ASEAN in general.", "en") == []
-    assert [m.matched_text for m in matcher.find("General Phan Van Giang spoke.", "en")] == ["General"]
+    assert [m.matched_text for m in matcher.find("General Phan Van Giang spoke.", "en")] == [
+        "General"
+    ]
