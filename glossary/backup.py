@@ -98,6 +98,19 @@ def backup_time(backup_path: str | Path) -> datetime | None:
     return datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=UTC)
 
 
+def _copy_database(source: Path, destination: Path, *, timeout: float = 5.0) -> None:
+    """Copy a database page by page with SQLite's backup API (consistent even while in use)."""
+    src = _connect_ro(source)
+    try:
+        dst = sqlite3.connect(destination, timeout=timeout)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def _connect_ro(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
 
@@ -132,15 +145,7 @@ def copy_database(source: str | Path, destination: str | Path) -> Path:
     partial = destination.with_name(destination.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        src = _connect_ro(source)
-        try:
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _copy_database(source, partial)
         problem = _check(partial)
         if problem is not None:
             raise BackupError(f"The copy of {source.name} was not made: {problem}.")
@@ -225,15 +230,7 @@ def restore_backup(db_path: str | Path, backup_path: str | Path) -> Path | None:
             GlossaryStore(db_path).close()
             return safety
     try:
-        src = _connect_ro(backup_path)
-        try:
-            dst = sqlite3.connect(db_path, timeout=30)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _copy_database(backup_path, db_path, timeout=30)
     except sqlite3.DatabaseError:
         _replace_file(db_path, backup_path)  # e.g. a page size the live file cannot take
     GlossaryStore(db_path).close()  # apply any migration the older backup lacks
