@@ -12,7 +12,12 @@ they help on any news article, not just the ones the aligner was developed on.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+
+import numpy as np
+
+from reader.align.tokens import SideWords
 
 # english forms | vietnamese forms   (comma-separated; multi-word forms allowed on both sides)
 ENTRIES = """
@@ -547,3 +552,83 @@ def concepts(text: str, lang: str) -> list[int]:
     if lang == "en":
         return _longest_matches(_EN_WORD.findall(text.lower()), english, _longest_form(0))
     return _longest_matches(_VI_WORD.findall(text.lower()), vietnamese, _longest_form(1))
+
+
+def concept_occurrences(
+    texts: Sequence[str], lang: str, words: SideWords | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`concepts` for a whole side at once: (sentence index, entry id) of every occurrence.
+
+    Same greedy longest-match result, but the per-word work is numpy lookups over the side's
+    vocabulary, which is what keeps a book-length side well under a second.
+    """
+    if lang == "en":
+        table, longest = tables()[0], _longest_form(0)
+        distinct, ids, sentence = (words or SideWords(texts)).tokens(
+            _EN_WORD, str.lower, lambda word: word.isascii() and word.isalnum()
+        )
+    else:
+        table, longest = tables()[1], _longest_form(1)
+        distinct, ids, sentence = (words or SideWords(texts)).tokens(
+            _VI_WORD, str.lower, str.isalnum
+        )
+    total = len(ids)
+    if not total:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    counts = np.bincount(sentence, minlength=len(texts))
+    sentence_end = np.cumsum(counts)[sentence]  # one past the last word of each word's sentence
+    vocabulary = {word: k for k, word in enumerate(distinct)}
+    single = np.array([table.get(w, -1) for w in distinct], dtype=np.int64)[ids]
+    reach = np.array([longest.get(w, 1) for w in distinct], dtype=np.int64)[ids]
+    # best[k]: word count of the longest multi-word form starting at word k (0 when none).
+    best = np.zeros(total, dtype=np.int64)
+    entry_at = single.copy()
+    size_limit = np.minimum(reach, sentence_end - np.arange(total))
+    base = len(distinct) + 1
+    for size in range(int(size_limit.max()), 1, -1):
+        starts = np.flatnonzero((size_limit >= size) & (best == 0))
+        if not len(starts):
+            continue
+        if size <= 3 and base**size < 2**62:
+            # Whole-number keys for the short forms (nearly all of them): no string joins.
+            forms = {}
+            for form, entry in table.items():
+                parts = form.split(" ")
+                if len(parts) == size and all(p in vocabulary for p in parts):
+                    code = 0
+                    for p in parts:
+                        code = code * base + vocabulary[p] + 1
+                    forms[code] = entry
+            if not forms:
+                continue
+            codes = np.zeros(len(starts), dtype=np.int64)
+            for offset in range(size):
+                codes = codes * base + ids[starts + offset] + 1
+            known = np.array(sorted(forms), dtype=np.int64)
+            position = np.clip(np.searchsorted(known, codes), 0, len(known) - 1)
+            hit = known[position] == codes
+            found = starts[hit]
+            entry_at[found] = [forms[int(c)] for c in codes[hit]]
+        else:
+            found_list = []
+            for k in starts.tolist():
+                entry = table.get(" ".join(distinct[i] for i in ids[k : k + size].tolist()))
+                if entry is not None:
+                    found_list.append(k)
+                    entry_at[k] = entry
+            found = np.array(found_list, dtype=np.int64)
+        best[found] = size
+    # Left to right, a match hides the words it covers (also matches starting inside it).
+    covered = np.zeros(total + 1, dtype=np.int64)
+    reach_end = 0
+    for k in np.flatnonzero(best).tolist():
+        if k >= reach_end:
+            reach_end = k + int(best[k])
+            covered[k + 1] += 1
+            covered[reach_end] -= 1
+        else:
+            best[k] = 0
+            entry_at[k] = single[k]
+    hidden = np.cumsum(covered)[:total] > 0
+    keep = (entry_at >= 0) & ~hidden
+    return sentence[keep], entry_at[keep]

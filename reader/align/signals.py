@@ -15,17 +15,16 @@ The scorer works on numpy arrays so that the banded dynamic programme in ``dp.py
 
 from __future__ import annotations
 
-import math
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 
-from reader.align.lexicon import concepts
-from reader.text.folding import fold, strip_marks
+from reader.align.lexicon import concept_occurrences
+from reader.align.tokens import SideWords
+from reader.text.folding import fold, fold_many, strip_marks
 
 MONTHS = {
     name: number
@@ -129,15 +128,31 @@ def sentence_kind(text: str) -> int:
     return KIND_SENTENCE
 
 
-def null_cue(text: str, kind: int) -> float:
-    """How much a sentence looks like one-sided material (caption, link, title): a cost discount."""
-    if kind == KIND_BRACKETED:
-        return 3.0
-    if kind == KIND_CAPTION:
-        return 2.5
-    if kind == KIND_HEADLINE:
-        return 1.0
-    return 0.0
+_END_MARKS = frozenset('.!?…:;"”’»)]')  # the characters of _SENTENCE_END
+# _CREDIT over a side joined by NUL: "^" becomes "at the start of a sentence".
+_CREDIT_JOINED = re.compile(_CREDIT.pattern.replace("|^", "|(?<![^\0])"), re.IGNORECASE)
+
+
+def sentence_kinds(texts: Sequence[str]) -> np.ndarray:
+    """:func:`sentence_kind` for a whole side, with one regex pass for the credits."""
+    kinds = np.full(len(texts), KIND_SENTENCE, dtype=np.int8)
+    if not texts:
+        return kinds
+    kinds[[text.rstrip()[-1:] not in _END_MARKS for text in texts]] = KIND_HEADLINE
+    joined = "\0".join(texts)
+    starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
+    credits = [match.start() for match in _CREDIT_JOINED.finditer(joined)]
+    kinds[np.searchsorted(starts, credits, side="right") - 1] = KIND_CAPTION
+    bracketed = [
+        k for k, text in enumerate(texts) if text.lstrip()[:1] in "([" and _BRACKETED.match(text)
+    ]
+    kinds[bracketed] = KIND_BRACKETED
+    return kinds
+
+
+# How much a sentence of each kind looks like one-sided material (caption, link, title): a
+# discount on the cost of leaving it without counterpart. Indexed by KIND_*.
+NULL_CUE = np.array([0.0, 1.0, 3.0, 2.5])
 
 
 _VI_MONTH = re.compile(
@@ -195,6 +210,75 @@ def anchors(text: str, lang: str, weights: Weights = Weights()) -> list[str]:
     return out
 
 
+def _is_whole_token(word: str) -> bool:
+    """A word that ``_TOKEN`` matches whole: all letters, or all digits."""
+    return word.isalpha() or word.isdecimal()
+
+
+def anchor_occurrences(
+    texts: Sequence[str],
+    lang: str,
+    keys: dict[str, int],
+    weights: Weights = Weights(),
+    words: SideWords | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`anchors` for a whole side at once: (sentence index, key id) of every anchor.
+
+    ``keys`` maps anchor strings to ids and is shared by both sides (new anchors are added).
+    Tokens are classified once per distinct token and the rest is array work, so a book-length
+    side costs a few hundred milliseconds rather than seconds.
+    """
+    vocabulary, ids, sentence = (words or SideWords(texts)).tokens(_TOKEN, None, _is_whole_token)
+    found_sentences: list[np.ndarray] = []
+    found_keys: list[np.ndarray] = []
+
+    def key_ids(values) -> np.ndarray:
+        return np.array(
+            [-1 if v is None else keys.setdefault(v, len(keys)) for v in values], dtype=np.int64
+        )
+
+    def emit(where: np.ndarray, key: np.ndarray) -> None:
+        found_sentences.append(where)
+        found_keys.append(key)
+
+    if len(ids) and (weights.use_numbers or weights.use_names):
+        classes = [_classify(token, lang) for token in vocabulary]
+        if weights.use_numbers:
+            number = key_ids([c[0] for c in classes])[ids]
+            emit(sentence[number >= 0], number[number >= 0])
+        if weights.use_names:
+            word = key_ids([c[1] for c in classes])[ids]
+            emit(sentence[word >= 0], word[word >= 0])
+            # Runs of two or more capitalised words in one sentence are a name ("Nguyen Chi Vinh").
+            capital = np.array([c[2] for c in classes], dtype=bool)[ids]
+            follows = np.zeros(len(ids), dtype=bool)
+            follows[1:] = capital[1:] & capital[:-1] & (sentence[1:] == sentence[:-1])
+            run_starts = np.flatnonzero(capital & ~follows)
+            # A run ends at the first token after its start that does not follow the one before.
+            breaks = np.append(np.flatnonzero(~follows), len(ids))
+            run_stops = breaks[np.searchsorted(breaks, run_starts, side="right")]
+            folded = [_fold(token) for token in vocabulary]
+            names, where = [], []
+            for start, stop in zip(run_starts.tolist(), run_stops.tolist(), strict=True):
+                if stop - start >= 2:
+                    names.append("w:" + "".join(folded[i] for i in ids[start:stop].tolist()))
+                    where.append(sentence[start])
+            if names:
+                emit(np.array(where, dtype=np.int64), key_ids(names))
+    if lang == "vi" and weights.use_numbers:
+        months, where = [], []
+        for index, text in enumerate(texts):
+            if "tháng" in text:
+                for found in _VI_MONTH.findall(text):
+                    months.append(f"#{_VI_MONTHS[' '.join(found.split())]}")
+                    where.append(index)
+        if months:
+            emit(np.array(where, dtype=np.int64), key_ids(months))
+    if not found_sentences:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(found_sentences), np.concatenate(found_keys)
+
+
 _INNER_END = re.compile(r"(?:\b(\w+)\.|[!?…])(?=[\"”’)\]]*\s+[\"“‘(\[]*[^\W\d_a-zà-ỹ])", re.UNICODE)
 # Periods that do not end a sentence ("Sen. Lt. Gen. Vinh", "Mr. Smith", "David F. Helvey").
 _NOT_AN_END = frozenset(
@@ -202,6 +286,10 @@ _NOT_AN_END = frozenset(
     "sen sgt sr st vs dept est fig inc ltd co corp".split()
 )
 _DOUBLE_QUOTES = re.compile(r"[\"“”«»„]")
+# The same ends found from the punctuation mark, which the regex engine can scan for quickly; the
+# word before a period is then read backwards (``_WORD_BEFORE`` searched up to the period).
+_INNER_END_MARK = re.compile(_INNER_END.pattern.replace(r"(?:\b(\w+)\.|[!?…])", "[.!?…]"))
+_WORD_BEFORE = re.compile(r"\w+\Z")
 
 
 def punctuation(text: str) -> tuple[int, int, int, int]:
@@ -223,11 +311,43 @@ def punctuation(text: str) -> tuple[int, int, int, int]:
     )
 
 
-def _prefix_rows(rows: list, features: int) -> np.ndarray:
-    table = np.zeros((len(rows) + 1, features))
-    if features and rows:
-        table[1:] = np.cumsum(np.asarray(rows, dtype=np.float64).reshape(len(rows), features), 0)
-    return table
+def punctuation_rows(texts: Sequence[str], features: int = 4) -> np.ndarray:
+    """:func:`punctuation` for a whole side: one row of ``features`` counts per sentence.
+
+    The inner-end pattern runs once over the side joined by NUL, which neither a word nor the
+    white space the pattern looks for can cross, so the counts are those of each sentence alone.
+    """
+    rows = np.zeros((len(texts), 4))
+    if not texts or not features:
+        return rows[:, :features]
+    joined = "\0".join(texts)
+    starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
+    ends = []
+    for match in _INNER_END_MARK.finditer(joined):
+        mark = match.start()
+        if joined[mark] == ".":
+            # A period ends a sentence after a word that is not an abbreviation or an initial;
+            # a long word is cut at 40 characters, which changes neither test.
+            word = _WORD_BEFORE.search(joined, max(0, mark - 40), mark)
+            if word is None:
+                continue
+            word = word.group(0)
+            if word.lower() in _NOT_AN_END or (len(word) == 1 and word.isupper()):
+                continue
+        ends.append(mark)
+    if ends:
+        np.add.at(rows[:, 0], np.searchsorted(starts, ends, side="right") - 1, 1)
+    rows[:, 1] = [text.count("?") for text in texts]
+    quotes = [match.start() for match in _DOUBLE_QUOTES.finditer(joined)]
+    if quotes:
+        np.add.at(rows[:, 2], np.searchsorted(starts, quotes, side="right") - 1, 1)
+    rows[:, 2] = np.minimum(rows[:, 2], 2)
+    rows[:, 3] = np.minimum([text.count("(") + text.count("[") for text in texts], 2)
+    return rows[:, :features]
+
+
+def _prefix_rows(rows: np.ndarray) -> np.ndarray:
+    return np.concatenate([np.zeros((1, rows.shape[1])), np.cumsum(rows, 0)])
 
 
 def _paragraph_starts(paragraphs: Sequence[int] | None, count: int) -> np.ndarray:
@@ -239,13 +359,17 @@ def _paragraph_starts(paragraphs: Sequence[int] | None, count: int) -> np.ndarra
     return np.concatenate([[0], np.cumsum(starts)])
 
 
-def _adjacent_overlap(tokens: list[dict[str, float]]) -> np.ndarray:
-    overlap = np.zeros(len(tokens) + 1)
-    for k in range(1, len(tokens)):
-        previous, current = tokens[k - 1], tokens[k]
-        if len(previous) > len(current):
-            previous, current = current, previous
-        overlap[k] = sum(min(v, current[t]) for t, v in previous.items() if t in current)
+def _adjacent_overlap(entries, count: int) -> np.ndarray:
+    """overlap[k]: anchor weight sentences k-1 and k share (the smaller of the two weights)."""
+    overlap = np.zeros(count + 1)
+    row, key, value = entries
+    if len(row):
+        code = key * (count + 1) + row  # sorted by key, then sentence
+        order = np.argsort(code, kind="stable")
+        code, row, value = code[order], row[order], value[order]
+        same_key_next_row = code[1:] == code[:-1] + 1
+        later = np.flatnonzero(same_key_next_row) + 1
+        np.add.at(overlap, row[later], np.minimum(value[later], value[later - 1]))
     return overlap
 
 
@@ -278,6 +402,25 @@ class TermIndex:
             found.extend(f"g:{i}" for i in self.ids[lang][match.group(0)])
         return found
 
+    def occurrences(
+        self, texts: Sequence[str], lang: str, keys: dict[str, int]
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`find` for a whole side: (sentence index, key id) of every term found."""
+        pattern = self.patterns.get(lang)
+        if pattern is None or not texts:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        # Joined by NUL, which no term contains, so no match spans two sentences.
+        parts = fold_many(texts)
+        folded = "\0".join(parts)
+        starts = np.cumsum([0] + [len(part) + 1 for part in parts[:-1]])
+        where, found = [], []
+        for match in pattern.finditer(folded):
+            for index in self.ids[lang][match.group(0)]:
+                where.append(match.start())
+                found.append(keys.setdefault(f"g:{index}", len(keys)))
+        sentence = np.searchsorted(starts, np.array(where, dtype=np.int64), side="right") - 1
+        return sentence, np.array(found, dtype=np.int64)
+
 
 class Scorer:
     """Per-sentence features of a pair of texts and the cost of any candidate bead."""
@@ -302,78 +445,102 @@ class Scorer:
         self.ratio = total_b / total_a if total_a and total_b else 1.0
 
         if weights.use_kinds:
-            kinds_a = [sentence_kind(s) for s in source]
-            kinds_b = [sentence_kind(t) for t in target]
-            self.kind_a = np.array(kinds_a, dtype=np.int8)
-            self.kind_b = np.array(kinds_b, dtype=np.int8)
-            self.cue_a = np.array([null_cue(s, k) for s, k in zip(source, kinds_a, strict=True)])
-            self.cue_b = np.array([null_cue(t, k) for t, k in zip(target, kinds_b, strict=True)])
+            self.kind_a = sentence_kinds(source)
+            self.kind_b = sentence_kinds(target)
+            self.cue_a = NULL_CUE[self.kind_a]
+            self.cue_b = NULL_CUE[self.kind_b]
         else:
             self.kind_a = np.zeros(self.n, dtype=np.int8)
             self.kind_b = np.zeros(self.m, dtype=np.int8)
             self.cue_a = np.zeros(self.n)
             self.cue_b = np.zeros(self.m)
 
-        self.tokens_a: list[dict[str, float]] = [{} for _ in range(self.n)]
-        self.tokens_b: list[dict[str, float]] = [{} for _ in range(self.m)]
+        # Anchors as sparse (sentence, key id, weight) entries per side, one per distinct anchor
+        # of a sentence; key ids are shared by both sides.
+        self.keys: dict[str, int] = {}
+        empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+        self.entries_a, self.entries_b = empty, empty
         if weights.use_anchors:
             self._build_anchors(source, target, terms)
-        self.anchor_a = (
-            np.array([sum(t.values()) for t in self.tokens_a]) if self.n else np.zeros(0)
-        )
-        self.anchor_b = (
-            np.array([sum(t.values()) for t in self.tokens_b]) if self.m else np.zeros(0)
-        )
+        self.anchor_a = np.bincount(self.entries_a[0], self.entries_a[2], minlength=self.n)
+        self.anchor_b = np.bincount(self.entries_b[0], self.entries_b[2], minlength=self.m)
         self.prefix_anchor_a = np.concatenate([[0.0], np.cumsum(self.anchor_a)])
         self.prefix_anchor_b = np.concatenate([[0.0], np.cumsum(self.anchor_b)])
         self.shape_prior = dict(weights.shape_prior)
         # overlap_a[i]: anchor weight source sentences i-1 and i share (0 for i = 0).
-        self.overlap_a = _adjacent_overlap(self.tokens_a)
-        self.overlap_b = _adjacent_overlap(self.tokens_b)
+        self.overlap_a = _adjacent_overlap(self.entries_a, self.n)
+        self.overlap_b = _adjacent_overlap(self.entries_b, self.m)
         self.odd_prefix_a = np.concatenate([[0.0], np.cumsum(ODD_COST[self.kind_a])])
         self.break_prefix_a = _paragraph_starts(source_paragraphs, self.n)
         self.break_prefix_b = _paragraph_starts(target_paragraphs, self.m)
         self.odd_prefix_b = np.concatenate([[0.0], np.cumsum(ODD_COST[self.kind_b])])
         features = 4 if weights.use_punctuation else 0
-        self.punct_prefix_a = _prefix_rows([punctuation(s)[:features] for s in source], features)
-        self.punct_prefix_b = _prefix_rows([punctuation(t)[:features] for t in target], features)
+        self.punct_prefix_a = _prefix_rows(punctuation_rows(source, features))
+        self.punct_prefix_b = _prefix_rows(punctuation_rows(target, features))
+
+    @property
+    def tokens_a(self) -> list[dict[str, float]]:
+        """Per source sentence, its shared anchors and their weights (for inspection and tests)."""
+        return self._token_dicts(self.entries_a, self.n)
+
+    @property
+    def tokens_b(self) -> list[dict[str, float]]:
+        return self._token_dicts(self.entries_b, self.m)
+
+    def _token_dicts(self, entries, count: int) -> list[dict[str, float]]:
+        names = list(self.keys)
+        out: list[dict[str, float]] = [{} for _ in range(count)]
+        for row, key, value in zip(*(column.tolist() for column in entries), strict=True):
+            out[row][names[key]] = value
+        return out
 
     def _build_anchors(self, source, target, terms) -> None:
         w = self.weights
+        keys = self.keys
         term_index = TermIndex(terms) if (terms and w.use_terms) else None
-        raw_a = [
-            anchors(s, "en", w) + (term_index.find(s, "en") if term_index else []) for s in source
-        ]
-        raw_b = [
-            anchors(t, "vi", w) + (term_index.find(t, "vi") if term_index else []) for t in target
-        ]
-        if w.use_lexicon:
-            for raw, texts, lang in ((raw_a, source, "en"), (raw_b, target, "vi")):
-                for tokens, text in zip(raw, texts, strict=True):
-                    tokens.extend(f"x:{c}" for c in concepts(text, lang))
-        df_a: dict[str, int] = defaultdict(int)
-        df_b: dict[str, int] = defaultdict(int)
-        for tokens in raw_a:
-            for token in set(tokens):
-                df_a[token] += 1
-        for tokens in raw_b:
-            for token in set(tokens):
-                df_b[token] += 1
-        shared = df_a.keys() & df_b.keys()
-        # Rare anchors say more: one that occurs in a single sentence on each side pins them.
-        weight = {}
-        for token in shared:
-            base = 1.0 / math.sqrt(max(df_a[token], df_b[token]))
-            if token.startswith("#"):
-                base *= w.number_boost
-            elif token.startswith("x:"):
-                base *= w.lexicon_weight
-            weight[token] = base
-        for raw, table in ((raw_a, self.tokens_a), (raw_b, self.tokens_b)):
-            for tokens, counts in zip(raw, table, strict=True):
-                for token in tokens:
-                    if token in weight:
-                        counts[token] = counts.get(token, 0.0) + weight[token]
+        found = []
+        for texts, lang in ((source, "en"), (target, "vi")):
+            words = SideWords(texts)
+            parts = [anchor_occurrences(texts, lang, keys, w, words)]
+            if term_index is not None:
+                parts.append(term_index.occurrences(texts, lang, keys))
+            if w.use_lexicon:
+                where, entry = concept_occurrences(texts, lang, words)
+                names = np.array(
+                    [
+                        keys.setdefault(f"x:{e}", len(keys))
+                        for e in range(entry.max(initial=-1) + 1)
+                    ],
+                    dtype=np.int64,
+                )
+                parts.append((where, names[entry]))
+            found.append(
+                (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+            )
+        size = len(keys)
+        # Document frequency: in how many sentences of each side an anchor occurs.
+        df = []
+        for (where, key), count in zip(found, (self.n, self.m), strict=True):
+            distinct = np.unique(key * (count + 1) + where)
+            df.append(np.bincount(distinct // (count + 1), minlength=size))
+        df_a, df_b = df
+        # Rare anchors say more: one that occurs in a single sentence on each side pins them;
+        # only anchors present in both texts count at all.
+        shared = (df_a > 0) & (df_b > 0)
+        weight = np.zeros(size)
+        weight[shared] = 1.0 / np.sqrt(np.maximum(df_a, df_b)[shared])
+        kind = np.array([name[0] for name in keys])
+        weight[kind == "#"] *= w.number_boost
+        weight[kind == "x"] *= w.lexicon_weight
+        entries = []
+        for where, key in found:
+            keep = weight[key] > 0
+            code = where[keep] * size + key[keep]
+            # An anchor that occurs twice in a sentence counts twice.
+            distinct, inverse = np.unique(code, return_inverse=True)
+            value = np.bincount(inverse.ravel(), weight[key[keep]], minlength=len(distinct))
+            entries.append((distinct // size, distinct % size, value))
+        self.entries_a, self.entries_b = entries
 
     # -- costs (vectorised over a band of DP nodes) ------------------------------------------------
 
@@ -381,17 +548,7 @@ class Scorer:
         """``M[i, k]``: matched anchor weight of source sentence i-1 with target sentence j-1,
         where node (i, j) has j = lo[i] + k. Zero outside the band or without shared anchors."""
         band = np.zeros((self.n + 1, width))
-        vocabulary: dict[str, int] = {}
-        entries = []
-        for side in (self.tokens_a, self.tokens_b):
-            rows, ids, values = [], [], []
-            for index, counts in enumerate(side):
-                for token, value in counts.items():
-                    rows.append(index)
-                    ids.append(vocabulary.setdefault(token, len(vocabulary)))
-                    values.append(value)
-            entries.append((np.array(rows, np.int64), np.array(ids, np.int64), np.array(values)))
-        (a_row, a_id, a_value), (b_row, b_id, b_value) = entries
+        (a_row, a_id, a_value), (b_row, b_id, b_value) = self.entries_a, self.entries_b
         if not len(a_row) or not len(b_row):
             return band
         # Postings sorted by (token, target sentence): each source anchor looks up the target

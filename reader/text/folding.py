@@ -7,6 +7,7 @@ type when they leave the diacritics out. SQLite's own diacritic removal keeps đ
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 _SPECIAL = {"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"}
@@ -31,6 +32,19 @@ def strip_marks(text: str) -> str:
 def fold(text: str) -> str:
     """Diacritics off, đ → d, case folded: the key for search and matching."""
     return strip_marks(text).casefold()
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """``[fold(t) for t in texts]``, with one translation table for all their characters.
+
+    A book-length side folds in a fraction of the time that folding each sentence takes.
+    """
+    if not texts or any("\0" in text for text in texts):
+        return [fold(text) for text in texts]
+    # NUL composes with nothing and folds to itself, so it keeps the texts apart.
+    joined = unicodedata.normalize("NFC", "\0".join(texts))
+    table = {ord(ch): _fold_char(ch) for ch in set(joined) if not ch.isascii()}
+    return joined.translate(table).casefold().split("\0")
 
 
 def fold_same_length(text: str) -> str:
