@@ -72,6 +72,8 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 KIND_SENTENCE, KIND_HEADLINE, KIND_BRACKETED, KIND_CAPTION = 0, 1, 2, 3
+# Columns of Scorer._span_table; punctuation counts take the last four.
+_LEN, _ANCHOR, _BREAKS, _ODD, _KIND, _PUNCT = range(6)
 # Words repeat a lot within a text: fold each distinct token once.
 _fold = lru_cache(maxsize=1 << 16)(fold)
 # A headline merged into a bead is unusual but happens when a title and the lead share a line;
@@ -467,6 +469,7 @@ class Scorer:
         self.prefix_anchor_a = np.concatenate([[0.0], np.cumsum(self.anchor_a)])
         self.prefix_anchor_b = np.concatenate([[0.0], np.cumsum(self.anchor_b)])
         self.shape_prior = dict(weights.shape_prior)
+        self._span_tables: dict[tuple[str, int], np.ndarray] = {}
         # overlap_a[i]: anchor weight source sentences i-1 and i share (0 for i = 0).
         self.overlap_a = _adjacent_overlap(self.entries_a, self.n)
         self.overlap_b = _adjacent_overlap(self.entries_b, self.m)
@@ -583,6 +586,35 @@ class Scorer:
         w = self.weights
         return w.null_base - self.cue_b + w.null_miss * w.miss_penalty * self.anchor_b
 
+    def _span_table(self, side: str, size: int) -> np.ndarray:
+        """Column k: what the ``size`` sentences ending before position k of a side add up to
+        (characters, anchor weight, paragraph breaks inside, odd kinds, kind of the last one,
+        punctuation counts), one feature per row. Columns before ``size`` are zero; the DP
+        never uses them."""
+        table = self._span_tables.get((side, size))
+        if table is None:
+            if side == "a":
+                lengths, anchor, breaks, odd, kind, punct = (
+                    self.prefix_a, self.prefix_anchor_a, self.break_prefix_a,
+                    self.odd_prefix_a, self.kind_a, self.punct_prefix_a,
+                )  # fmt: skip
+            else:
+                lengths, anchor, breaks, odd, kind, punct = (
+                    self.prefix_b, self.prefix_anchor_b, self.break_prefix_b,
+                    self.odd_prefix_b, self.kind_b, self.punct_prefix_b,
+                )  # fmt: skip
+            end = np.arange(size, len(lengths))
+            # Feature-major, so that each feature of a gathered band is contiguous.
+            table = np.zeros((_PUNCT + punct.shape[1], len(lengths)))
+            table[_LEN, size:] = lengths[end] - lengths[end - size]
+            table[_ANCHOR, size:] = anchor[end] - anchor[end - size]
+            table[_BREAKS, size:] = breaks[end - 1] - breaks[end - size]
+            table[_ODD, size:] = odd[end] - odd[end - size]
+            table[_KIND, size:] = kind[end - 1]
+            table[_PUNCT:, size:] = (punct[end] - punct[end - size]).T
+            self._span_tables[(side, size)] = table
+        return table
+
     def bead_costs(self, a: int, b: int, rows: np.ndarray, cols: np.ndarray, matched) -> np.ndarray:
         """Cost of beads source[i-a:i] × target[j-b:j] for node arrays i = rows (r, 1), j = cols (r, w).
 
@@ -594,40 +626,52 @@ class Scorer:
             return np.broadcast_to(self.null_costs_a()[rows - 1], cols.shape).copy()
         if a == 0:
             return self.null_costs_b()[cols - 1]
-        len_a = self.prefix_a[rows] - self.prefix_a[rows - a]
-        len_b = self.prefix_b[cols] - self.prefix_b[cols - b]
+        # Everything a span of sentences contributes, for spans ending at each position: one
+        # gather per side instead of one per feature (the DP asks for millions of beads).
+        span_a = self._span_table("a", a)[:, rows]
+        span_b = self._span_table("b", b)[:, cols]
+        len_a, len_b = span_a[_LEN], span_b[_LEN]
         expected = self.ratio * len_a
         # Gale–Church: the difference grows with length; the variance is per character.
-        delta = (len_b - expected) / np.sqrt(w.length_variance * (expected + len_b) / 2.0)
-        cost = 0.5 * delta * delta + self.shape_prior[(a, b)]
-        anchor_a = self.prefix_anchor_a[rows] - self.prefix_anchor_a[rows - a]
-        anchor_b = self.prefix_anchor_b[cols] - self.prefix_anchor_b[cols - b]
-        unmatched = np.maximum(anchor_a + anchor_b - 2.0 * matched, 0.0)
-        cost += w.miss_penalty * unmatched - w.match_reward * matched
+        # (In place where it can be: these are band-sized arrays, built millions of cells a time.)
+        spread = expected + len_b
+        spread *= w.length_variance
+        spread /= 2.0
+        np.sqrt(spread, out=spread)
+        delta = len_b - expected
+        delta /= spread
+        cost = delta
+        cost *= delta
+        cost *= 0.5
+        cost += self.shape_prior[(a, b)]
+        unmatched = span_b[_ANCHOR] + span_a[_ANCHOR]
+        unmatched -= 2.0 * matched
+        np.maximum(unmatched, 0.0, out=unmatched)
+        unmatched *= w.miss_penalty
+        unmatched -= w.match_reward * matched
+        cost += unmatched
         if w.use_punctuation:
-            mismatch = np.zeros(np.broadcast_shapes(rows.shape, cols.shape))
-            for f in range(self.punct_prefix_a.shape[1]):
-                pa, pb = self.punct_prefix_a[:, f], self.punct_prefix_b[:, f]
-                # Each extra sentence in a merged side accounts for one sentence end in the other.
-                extra = (a - b) if f == 0 else 0
-                mismatch += np.abs((pa[rows] - pa[rows - a] + extra) - (pb[cols] - pb[cols - b]))
-            cost = cost + w.punctuation * mismatch
+            # Each extra sentence in a merged side accounts for one sentence end in the other.
+            mismatch = span_a[_PUNCT] + (a - b) - span_b[_PUNCT]
+            np.abs(mismatch, out=mismatch)
+            differs = np.empty_like(mismatch)
+            for f in range(_PUNCT + 1, _PUNCT + self.punct_prefix_a.shape[1]):
+                np.subtract(span_a[f], span_b[f], out=differs)
+                mismatch += np.abs(differs, out=differs)
+            mismatch *= w.punctuation
+            cost += mismatch
         if a > 1:  # a merged bead rarely spans a paragraph break
-            breaks = self.break_prefix_a[rows - 1] - self.break_prefix_a[rows - a]
-            cost = cost + w.paragraph_break * breaks
+            cost = cost + w.paragraph_break * span_a[_BREAKS]
         if b > 1:
-            breaks = self.break_prefix_b[cols - 1] - self.break_prefix_b[cols - b]
-            cost = cost + w.paragraph_break * breaks
+            cost = cost + w.paragraph_break * span_b[_BREAKS]
         if w.use_kinds:
             if a == 1 and b == 1:
-                kind_a = self.kind_a[rows - 1]
-                kind_b = self.kind_b[cols - 1]
+                kind_a = span_a[_KIND]
+                kind_b = span_b[_KIND]
                 cost += np.where(kind_a != kind_b, w.kind_mismatch, 0.0)
                 both_bracketed = (kind_a == KIND_BRACKETED) & (kind_b == KIND_BRACKETED)
                 cost -= np.where(both_bracketed, w.kind_mismatch, 0.0)
             else:
                 # Bracketed lines and headlines stand alone; they are not half of a merged bead.
-                odd_a = self.odd_prefix_a[rows] - self.odd_prefix_a[rows - a]
-                odd_b = self.odd_prefix_b[cols] - self.odd_prefix_b[cols - b]
-                cost += w.odd_in_merge * (odd_a + odd_b)
+                cost += w.odd_in_merge * (span_a[_ODD] + span_b[_ODD])
         return cost
