@@ -20,9 +20,10 @@ from reader.text.loading import parse_header
 ABBREVIATIONS = frozenset(
     """
     adm brig capt cdr cmdr col cpl gen gov lt lieut maj pfc pte sen sgt spc sr jr rep sen
-    dr mr mrs ms prof rev st no vs etc hon amb pres gov.-gen dep asst
+    dr mr mrs ms prof rev st no vs etc hon amb pres gov.-gen dep asst assoc
+    pgs gs ts ths
     """.split()
-)
+)  # the last line: Vietnamese academic titles, "PGS. TS. Đoàn Lệ Giang" (assoc. prof., Dr)
 _LAST_WORD = re.compile(r"(?:^|[\s(\[\"'“‘])([A-Za-z][A-Za-z.\-]*)\.$")
 _HAS_WORD_CHAR = re.compile(r"\w")
 # A short bracketed credit with no sentence inside, e.g. "(Photo: VNA)" or "(Source: Reuters)".
@@ -71,6 +72,73 @@ def _segment(lang: str, chunk: str) -> list[str]:
         return [chunk]  # one sentence rather than a crash
 
 
+# A sentence end inside a quotation: the mark, closing quotes, white space, then (after any
+# opening quotes or brackets) what must be a capital letter for the quotation to go on with a
+# new sentence.
+_QUOTED_END = re.compile(r"[.!?…][\"”’)\]]*(\s+)[\"“‘(\[]*(\w)")
+_OPENING_QUOTES = "“‘«"
+_CLOSING_QUOTES = "”’»"
+
+
+def _quotation_depth(text: str) -> list[int]:
+    """For each position, how many double quotations are open there ('"' alternates)."""
+    depth, straight, out = 0, False, []
+    for ch in text:
+        out.append(depth + straight)
+        if ch == '"':
+            straight = not straight
+        elif ch == "“" or ch == "«":
+            depth += 1
+        elif (ch == "”" or ch == "»") and depth:
+            depth -= 1
+    return out
+
+
+_LOWERCASE_WORD_END = re.compile(r"(?<!\w)([^\W\d_]{2,})\.$")
+
+
+def _extra_cuts(text: str, lang: str) -> list[int]:
+    """Sentence ends that sentencex passes over, as cut points in ``text``.
+
+    * Inside quoted speech: '"We have to act. We need to …"' is two sentences. sentencex never
+      splits inside quotation marks; translators and aligned corpora do, and a long quotation is
+      best read and aligned sentence by sentence.
+    * In Vietnamese, after a lower-case word: sentencex takes "ca." for the Latin "circa", but in
+      Vietnamese news it is the word for a case ("… hơn 780 ca. Thứ trưởng …"), and Vietnamese
+      abbreviations are written in capitals (TP., PGS.).
+
+    A cut needs a sentence-ending mark, not after an abbreviation or an initial, and a capital.
+    """
+    quoted = '"' in text or "“" in text or "«" in text
+    if not quoted and lang != "vi":
+        return []
+    depth = None
+    cuts = []
+    for match in _QUOTED_END.finditer(text):
+        if not match.group(2).isupper():
+            continue
+        mark = match.start()
+        # Only the last word matters: look at a short window, so long lines stay linear.
+        if text[mark] == "." and _ends_with_abbreviation(text[max(0, mark - 60) : mark + 1]):
+            continue
+        if quoted:
+            if depth is None:
+                depth = _quotation_depth(text)
+            inside = depth[mark] > 0
+        else:
+            inside = False
+        if not inside:
+            word = (
+                _LOWERCASE_WORD_END.search(text, max(0, mark - 60), mark + 1)
+                if text[mark] == "."
+                else None
+            )
+            if lang != "vi" or word is None or not word.group(1).islower():
+                continue
+        cuts.append(match.end(1))
+    return cuts
+
+
 def split_paragraph(paragraph: str, lang: str) -> list[tuple[int, int]]:
     """Sentence spans (start, end) inside one paragraph, stripped of surrounding white space."""
     raw: list[tuple[int, int]] = []
@@ -110,12 +178,39 @@ def split_paragraph(paragraph: str, lang: str) -> list[tuple[int, int]]:
                 not _HAS_WORD_CHAR.search(text)
                 or _BRACKETED_CREDIT.match(text)
                 or _ends_with_abbreviation(previous)
+                # No space, no new sentence: the agency tag of "… COVID-19./.VNA".
+                or (start == merged[-1][1] and previous[-1] not in _OPENING_QUOTES)
             )
             if glue:
                 merged[-1] = (merged[-1][0], end)
                 continue
         merged.append((start, end))
-    return merged
+    return _move_dangling_quotes(paragraph, _with_extra_cuts(paragraph, merged, lang))
+
+
+def _with_extra_cuts(
+    paragraph: str, spans: list[tuple[int, int]], lang: str
+) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        piece = start
+        for cut in _extra_cuts(paragraph[start:end], lang):
+            out.append((piece, start + len(paragraph[start : start + cut].rstrip())))
+            piece = start + cut
+        out.append((piece, end))
+    return out
+
+
+def _move_dangling_quotes(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'… năm nữa. “' + 'Ở lúc nào đó …' → the opening quote starts the sentence it opens."""
+    out = list(spans)
+    for k in range(len(out) - 1):
+        start, end = out[k]
+        text = paragraph[start:end]
+        if len(text) > 1 and text[-1] in _OPENING_QUOTES and text[-2].isspace():
+            out[k] = (start, start + len(text[:-1].rstrip()))
+            out[k + 1] = (end - 1, out[k + 1][1])
+    return out
 
 
 def split_document(

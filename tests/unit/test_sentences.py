@@ -73,3 +73,48 @@ def test_unicode_line_separators_after_an_initial_do_not_crash_the_splitter():
         assert "".join(s.text for s in doc.sentences).replace(" ", "") == text.replace(" ", "")
         for sentence in doc.sentences:
             assert doc.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_quoted_speech_is_split_sentence_by_sentence_with_the_reporting_clause_last():
+    text = (
+        'Macron said: "We have to act. We need to put a brake on it. Now!" he added. Then he left.'
+    )
+    assert sentences(text) == [
+        'Macron said: "We have to act.',
+        "We need to put a brake on it.",
+        'Now!" he added.',
+        "Then he left.",
+    ]
+    vietnamese = "“Tôi yêu cầu các bạn ở nhà. Xin hãy ở nhà,” bà nói."
+    assert sentences(vietnamese, "vi") == ["“Tôi yêu cầu các bạn ở nhà.", "Xin hãy ở nhà,” bà nói."]
+
+
+def test_quotation_is_not_split_after_a_rank_an_initial_or_before_lower_case():
+    text = '"Sen. Lt. Gen. Vinh met David F. Helvey. it was fine," she said.'
+    assert sentences(text) == [text]
+
+
+def test_vietnamese_sentence_ending_in_a_lower_case_word_such_as_ca_is_split():
+    text = "Số ca nhiễm đã vọt lên hơn 780 ca. Thứ trưởng Bộ Y tế cho biết đại dịch sẽ đạt đỉnh."
+    assert sentences(text, "vi") == [
+        "Số ca nhiễm đã vọt lên hơn 780 ca.",
+        "Thứ trưởng Bộ Y tế cho biết đại dịch sẽ đạt đỉnh.",
+    ]
+    # Vietnamese abbreviations are capitals and keep the name with its title.
+    assert sentences(
+        "Theo PGS. TS Đoàn Lệ Giang, trưởng khoa, 50% sinh viên chưa quay lại.", "vi"
+    ) == ["Theo PGS. TS Đoàn Lệ Giang, trưởng khoa, 50% sinh viên chưa quay lại."]
+
+
+def test_agency_tag_after_the_news_ending_stays_with_the_last_sentence():
+    text = "Testing is critical in responding to COVID-19./.VNA"
+    assert sentences(text) == [text]
+
+
+def test_an_opening_quote_starts_the_sentence_it_opens():
+    # A quotation that goes on into the next paragraph is never closed in this one.
+    text = "Ông giả định điều đó sẽ xảy ra trong 15 năm nữa. “Ở lúc nào đó, miễn dịch sẽ không còn."
+    assert sentences(text, "vi") == [
+        "Ông giả định điều đó sẽ xảy ra trong 15 năm nữa.",
+        "“Ở lúc nào đó, miễn dịch sẽ không còn.",
+    ]
