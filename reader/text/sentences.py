@@ -34,7 +34,8 @@ _MAX_CHUNK = 20_000
 
 
 def _ends_with_abbreviation(sentence: str) -> bool:
-    match = _LAST_WORD.search(sentence.rstrip())
+    # The last word is all that matters; searching only the tail keeps this cheap on long lines.
+    match = _LAST_WORD.search(sentence.rstrip()[-60:])
     if not match:
         return False
     word = match.group(1)
@@ -146,7 +147,9 @@ def split_paragraph(paragraph: str, lang: str) -> list[tuple[int, int]]:
     for original in _chunks(paragraph):
         chunk_start = paragraph.find(original, position)
         # Same length as the original, so offsets found in it hold for the paragraph.
-        chunk = original.translate(_LINE_SEPARATORS)
+        chunk = original
+        if "\x85" in chunk or "\u2028" in chunk or "\u2029" in chunk:
+            chunk = original.translate(_LINE_SEPARATORS)
         cursor = 0
         for piece in _segment(lang, chunk):
             stripped = piece.strip()
