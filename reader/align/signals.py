@@ -509,13 +509,9 @@ class Scorer:
                 parts.append(term_index.occurrences(texts, lang, keys))
             if w.use_lexicon:
                 where, entry = concept_occurrences(texts, lang, words)
-                names = np.array(
-                    [
-                        keys.setdefault(f"x:{e}", len(keys))
-                        for e in range(entry.max(initial=-1) + 1)
-                    ],
-                    dtype=np.int64,
-                )
+                present = np.unique(entry)
+                names = np.zeros(int(entry.max(initial=-1)) + 1, dtype=np.int64)
+                names[present] = [keys.setdefault(f"x:{e}", len(keys)) for e in present.tolist()]
                 parts.append((where, names[entry]))
             found.append(
                 (np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
@@ -575,6 +571,86 @@ class Scorer:
         flat = (a_row[source] + 1) * width + k
         weights = np.minimum(a_value[source], b_value[target])
         band += np.bincount(flat, weights, minlength=band.size).reshape(band.shape)
+        return band
+
+    def merge_excess_band(self, a: int, b: int, lo: np.ndarray, width: int) -> np.ndarray:
+        """For a bead with one sentence on one side (shapes 2-1, 3-1, 1-2, 1-3), at node
+        (i, j = lo[i] + k): how much the sum of the pairwise matches over-counts the exact match.
+
+        The exact match of a merged bead is, per anchor, the smaller of its weight on the two sides
+        (``min(A1 + A2, B)``); the pairwise sum is ``min(A1, B) + min(A2, B)``, too much when an
+        anchor of the single sentence ("Ho Chi Minh City") appears in both merged sentences but
+        only once opposite — or too little after a blanket correction, when it appears twice
+        opposite too (a heading joined to the sentence that repeats it). Only anchors shared by two
+        of the merged sentences can differ, so this is sparse work.
+        """
+        band = np.zeros((self.n + 1, width))
+        if b == 1 and a > 1:
+            span, single, size, count, other = self.entries_a, self.entries_b, a, self.n, self.m
+        elif a == 1 and b > 1:
+            span, single, size, count, other = self.entries_b, self.entries_a, b, self.m, self.n
+        else:
+            raise ValueError(f"not a one-to-many shape: {a}-{b}")
+        row, key, value = span
+        if not len(row) or not len(single[0]):
+            return band
+        stride = count + 1
+        code = key * stride + row
+        order = np.argsort(code, kind="stable")
+        code, row, key, value = code[order], row[order], key[order], value[order]
+        # Spans (ending at node e: sentences e-size..e-1) holding one anchor in two sentences.
+        ends, keys = [], []
+        for distance in range(1, size):
+            later = np.searchsorted(code, code + distance)
+            hit = later < len(code)
+            hit[hit] = code[later[hit]] == code[hit] + distance
+            for extra in range(size - distance):
+                end = row[hit] + distance + 1 + extra
+                keep = (end >= size) & (end <= count)
+                ends.append(end[keep])
+                keys.append(key[hit][keep])
+        candidate = np.unique(np.concatenate(ends) * (int(key.max()) + 1) + np.concatenate(keys))
+        if not len(candidate):
+            return band
+        end, token = np.divmod(candidate, int(key.max()) + 1)
+        values = np.zeros((len(candidate), size))
+        for p in range(size):
+            wanted = token * stride + (end - 1 - p)
+            at = np.clip(np.searchsorted(code, wanted), 0, len(code) - 1)
+            values[:, p] = np.where((code[at] == wanted) & (end - 1 - p >= 0), value[at], 0.0)
+        # The single sentences opposite, within the band, that hold the anchor too.
+        s_row, s_key, s_value = single
+        s_stride = other + 1
+        s_code = s_key * s_stride + s_row
+        s_order = np.argsort(s_code, kind="stable")
+        s_code, s_row, s_value = s_code[s_order], s_row[s_order], s_value[s_order]
+        if b == 1:  # span of source sentences: node row e, target sentence j-1 in the band row
+            first = lo[end] - 1
+            low = token * s_stride + np.clip(first, 0, s_stride)
+            high = token * s_stride + np.clip(first + width, 0, s_stride)
+        else:  # span of target sentences ending at j = e: source rows i-1 whose band holds e
+            lowest = np.searchsorted(lo, end - width, side="right")
+            highest = np.searchsorted(lo, end, side="right") - 1
+            low = token * s_stride + np.clip(lowest - 1, 0, s_stride)
+            high = token * s_stride + np.clip(highest, 0, s_stride)
+        start = np.searchsorted(s_code, low)
+        counts = np.maximum(np.searchsorted(s_code, high) - start, 0)
+        total = int(counts.sum())
+        if total == 0:
+            return band
+        which = np.repeat(np.arange(len(candidate)), counts)
+        posting = start[which] + np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        opposite = s_value[posting]
+        if b == 1:
+            node_row, column = end[which], s_row[posting] + 1 - lo[end[which]]
+        else:
+            node_row = s_row[posting] + 1
+            column = end[which] - lo[node_row]
+        inside = (column >= 0) & (column < width)
+        spread = values[which]
+        excess = np.minimum(spread, opposite[:, None]).sum(1) - np.minimum(spread.sum(1), opposite)
+        flat = node_row[inside] * width + column[inside]
+        band += np.bincount(flat, excess[inside], minlength=band.size).reshape(band.shape)
         return band
 
     def null_costs_a(self) -> np.ndarray:
