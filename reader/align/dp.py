@@ -92,16 +92,19 @@ def _shape_costs(
     """
     n, width, pad = band.n, band.width, band.pad
     block = max(1, block_cells // width)
-    # Zero margins: a shifted read off the band is "no shared anchors", with no mask.
-    match = np.zeros((n + 1, width + 2 * pad))
-    match[:, pad : pad + width] = scorer.match_band(band.lo, width)
-    stack = np.full((n + 1, len(ALL_SHAPES), width + 2 * pad), np.inf, dtype=dtype)
+    deepest = max(a for a, _ in ALL_SHAPES)
+    match = scorer.match_band(band.lo, width)
+    # A block's rows of ``match``, from deepest - 1 rows above it, with zero margins: a shifted
+    # read off the band is "no shared anchors", with no mask. The margins are never written, so
+    # it is reused.
+    local = np.zeros((block + deepest - 1, width + 2 * pad))
+    stack = np.empty((n + 1, len(ALL_SHAPES), width + 2 * pad), dtype=dtype)
     for start in range(0, n + 1, block):
         stop = min(n + 1, start + block)
-        for shape_id, (a, b) in enumerate(ALL_SHAPES):
-            first = max(start, a)  # no bead of a source sentences ends above row a
-            out = stack[first:stop, shape_id, pad : pad + width]
-            _cost_rows(scorer, band, match, a, b, first, stop, out)
+        stack[start:stop] = np.inf  # margins, and rows above a for a-row shapes
+        above = max(0, start - deepest + 1)
+        local[: stop - above, pad : pad + width] = match[above:stop]
+        _cost_block(scorer, band, local, above, start, stop, stack)
     return {shape: stack[:, shape_id] for shape_id, shape in enumerate(ALL_SHAPES)}
 
 
@@ -109,28 +112,51 @@ def _stack_of(costs: dict[tuple[int, int], np.ndarray]) -> np.ndarray:
     return costs[ALL_SHAPES[0]].base
 
 
-def _cost_rows(scorer, band, match, a, b, start, stop, out) -> None:
-    """Costs of the (a, b) beads ending at nodes of rows start..stop-1 (start ≥ a), into ``out``.
+def _cost_block(scorer, band, match, above, start, stop, stack) -> None:
+    """Costs of every shape's beads ending at nodes of rows start..stop-1, into ``stack``.
 
-    ``match`` is the band's anchor matches with zero margins of ``band.pad`` columns.
+    ``match`` holds the band's anchor matches from row ``above`` on, with zero margins of
+    ``band.pad`` columns.
     """
-    m, width, lo, pad = band.m, band.width, band.lo, band.pad
+    width, lo, pad = band.width, band.lo, band.pad
+    deepest = max(a for a, _ in ALL_SHAPES)
+    widest = max(b for _, b in ALL_SHAPES)
+    # pair[p, q][i, k]: the match of source sentence i-1-p with target sentence j-1-q at node
+    # (i, j = lo[i] + k); in row i-p of the band that is column k + lo[i] - lo[i-p] - q. One gather
+    # per p, a slice per q. Rows before a (where no bead ends) read row 0 and are not used.
+    rows = np.arange(start, stop)
+    flat = match.reshape(-1)
+    reach = np.arange(width + widest - 1) - (widest - 1) + pad
+    pair = {}
+    for p in range(deepest):
+        source = np.maximum(rows - p, 0)
+        shift = (source - above) * match.shape[1] + lo[rows] - lo[source]
+        slab = flat.take(shift[:, None] + reach)
+        for q in range(widest):
+            pair[p, q] = slab[:, widest - 1 - q : widest - 1 - q + width]
+    for shape_id, (a, b) in enumerate(ALL_SHAPES):
+        first = max(start, a)  # no bead of a source sentences ends above row a
+        if first == stop:
+            continue
+        skip = first - start
+        part = {key: value[skip:] for key, value in pair.items()}
+        out = stack[first:stop, shape_id, pad : pad + width]
+        _cost_rows(scorer, band, part, a, b, first, stop, out)
+
+
+def _cost_rows(scorer, band, pair, a, b, start, stop, out) -> None:
+    """Costs of the (a, b) beads ending at nodes of rows start..stop-1 (start ≥ a), into ``out``;
+    ``pair`` as in :func:`_cost_block`, for these rows."""
+    m = band.m
     rows = np.arange(start, stop)[:, None]
     cols = band.cols[start:stop]
     ok = band.valid[start:stop] & (cols >= b)
     safe_cols = np.clip(cols, b, m)
-    # pair[p, q]: the match of source sentence i-1-p with target sentence j-1-q. In row i-p of
-    # the band, node column j-q is k + lo[i] - lo[i-p] - q: one gather per p, a slice per q.
-    flat = match.reshape(-1)
-    reach = np.arange(width + b - 1) - (b - 1) + pad
-    pair = {}
+    # Summed in the order of the plain loops, so the costs do not depend on the layout.
+    matched = np.zeros(cols.shape)
     for p in range(a):
-        shift = (rows[:, 0] - p) * match.shape[1] + lo[start:stop] - lo[start - p : stop - p]
-        slab = flat.take(shift[:, None] + reach)
         for q in range(b):
-            pair[p, q] = slab[:, b - 1 - q : b - 1 - q + width]
-    # Summed in the order of the plain loops, so the costs do not depend on this layout.
-    matched = sum(pair.values()) if pair else np.zeros(cols.shape)
+            matched = matched + pair[p, q] if p or q else pair[p, q].copy()
     # An anchor that two adjacent sentences of one side share was matched once per sentence
     # against the same counterpart: count it once, or merges look better than they are.
     for p in range(a - 1):
@@ -255,7 +281,7 @@ def centre_line(scorer: Scorer) -> np.ndarray:
     # Occurrences as (token, sentence) codes, sorted: each token's sentences in order.
     sides = []
     for (row, key, _), count in ((scorer.entries_a, n), (scorer.entries_b, m)):
-        code = np.unique(key.astype(np.int64) * (count + 1) + row)
+        code = _sorted_unique(key.astype(np.int64) * (count + 1) + row)
         sides.append((code // (count + 1), code % (count + 1)))
     (key_a, row_a), (key_b, row_b) = sides
     size = int(max(key_a.max(initial=-1), key_b.max(initial=-1))) + 1
@@ -265,12 +291,18 @@ def centre_line(scorer: Scorer) -> np.ndarray:
     rows, cols = row_a[paired[key_a]], row_b[paired[key_b]]
     if len(rows) < 2:
         return diagonal
-    code = np.unique(rows * (m + 1) + cols)  # sorted by row, then column
+    code = _sorted_unique(rows * (m + 1) + cols)  # sorted by row, then column
     rows, cols = code // (m + 1), code % (m + 1)
     chain = _longest_increasing(rows, cols)
     rows = np.concatenate([[0], rows[chain] + 0.5, [n]])
     cols = np.concatenate([[0], cols[chain] + 0.5, [m]])
     return np.rint(np.interp(np.arange(n + 1), rows, cols)).astype(np.int64)
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique by sorting: numpy 2's hashing unique is ~20 times slower on these large codes."""
+    values = np.sort(values)
+    return values[np.append(True, values[1:] != values[:-1])] if len(values) else values
 
 
 def _longest_increasing(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
