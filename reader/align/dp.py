@@ -174,51 +174,157 @@ def _cost_rows(scorer, band, pair, a, b, start, stop, out) -> None:
     np.copyto(out, cost, where=ok, casting="same_kind")
 
 
+# Window tables are indexed [window row, window, padded column]. The forward ones hold window row r
+# at r + LEAD, the backward one at r: the rows before (forward) or after (backward) a window stay
+# infinite, so every shape is read on every row, and one reaching outside the window adds nothing.
+LEAD = max(a for a, _ in SHAPES)
+_SHAPE_A = np.array([a for a, _ in SHAPES])
+_SHAPE_B = np.array([b for _, b in SHAPES])
+
+
+def _runs(table: np.ndarray, width: int) -> np.ndarray:
+    """Every run of ``width`` consecutive floats of a table, indexed by the flat offset of its
+    first: a read of all shapes and windows of a row is then one gather of (shapes, windows)."""
+    return np.lib.stride_tricks.sliding_window_view(table.reshape(-1), width)
+
+
+def _forward_pass(stack, band: _Band, starts, rows_per: int, fast: bool):
+    """Best (hard) and soft costs from the start of each window to every node of its rows, with
+    the shape of the last bead of the best path (``back``; SCAN for 0-1, -1 for none).
+
+    Windows of rows starts..starts+rows_per are searched together. Each starts anywhere on its
+    first row, except one starting at row 0, which starts at (0, 0). ``fast`` takes the soft
+    minimum's exponentials in float32.
+    """
+    width, pad, lo = band.width, band.pad, band.lo
+    count, full, shapes, t = len(starts), width + 2 * pad, len(SHAPES), TEMPERATURE
+    window = np.arange(count)
+    first = starts == 0
+    # 0-1 beads chain along a row: D[k] = C[k] + min_{k' ≤ k} (E[k'] - C[k']), C the running sum
+    # of their costs.
+    chains = stack[:, shapes, pad : pad + width].astype(np.float64)
+    chains[:, 0] = 0.0
+    chains = np.cumsum(chains, axis=1)
+    hard = np.full((rows_per + 1 + LEAD, count, full), np.inf)
+    soft = np.full((rows_per + 1 + LEAD, count, full), np.inf)
+    back = np.full((rows_per + 1, count, width), -1, dtype=np.int8)
+    hard_runs, soft_runs, cost_runs = (_runs(table, width) for table in (hard, soft, stack))
+    # Offsets per window row, shape and window of node (i-a, j-b) for j = lo[i] + k in the tables,
+    # and of the cost of that bead at (i, j). Rows above the texts are clamped: their table rows
+    # are infinite.
+    r_all = np.arange(rows_per + 1)[:, None, None]
+    i = starts + r_all  # (rows, 1, windows)
+    a, b = _SHAPE_A[:, None], _SHAPE_B[:, None]
+    before = np.maximum(i - a, 0)
+    read_node = ((r_all - a + LEAD) * count + window) * full + pad + lo[i] - lo[before] - b
+    read_cost = (i * (shapes + 1) + np.arange(shapes)[:, None]) * full + pad
+    del i, before
+
+    with np.errstate(all="ignore"):
+        for r in range(rows_per + 1):
+            i = starts + r
+            shape_of = back[r]
+            if r == 0:
+                best = np.full((count, width), np.inf)
+                terms = np.full((count, width), -np.inf)
+                start_ok = band.valid[i]
+                start_ok[first] = False
+                start_ok[first, -lo[0]] = True
+                best[start_ok] = 0.0
+                terms[start_ok] = 0.0
+            else:
+                step = cost_runs[read_cost[r]]  # (shapes, windows, width)
+                candidate = hard_runs[read_node[r]] + step
+                best = candidate.min(axis=0)
+                # argmin keeps the first of equally cheap shapes, as a strict < in shape order.
+                shape_of[...] = candidate.reshape(shapes, -1).argmin(axis=0).reshape(count, width)
+                np.add(soft_runs[read_node[r]], step, out=candidate)
+                terms = _soft_min(candidate, t, fast)
+            chain = chains[i]
+            shifted = best - chain
+            running = np.minimum.accumulate(shifted, axis=1)
+            # Compare in the shifted domain: the same floats, so no rounding can fake a 0-1 step.
+            np.copyto(shape_of, SCAN, where=running < shifted)
+            np.add(chain, running, out=hard[r + LEAD, :, pad : pad + width])
+            terms += chain / t
+            np.logaddexp.accumulate(terms, axis=1, out=terms)
+            np.subtract(chain, t * terms, out=soft[r + LEAD, :, pad : pad + width])
+    return hard, soft, back
+
+
+def _backward_pass(stack, band: _Band, starts, rows_per: int, fast: bool) -> np.ndarray:
+    """Soft costs from every node of each window's rows to its end: anywhere on its last row,
+    except for a window ending at row n, which ends at (n, m). As :func:`_forward_pass`."""
+    n, m, width, pad, lo = band.n, band.m, band.width, band.pad, band.lo
+    count, full, shapes, t = len(starts), width + 2 * pad, len(SHAPES), TEMPERATURE
+    window = np.arange(count)
+    last = starts + rows_per == n
+    # 0-1 beads chain rightwards: B[k] = softmin(E[k], step[k+1] + B[k+1]). In reversed order,
+    # position r is column width-1-r and the step into it is step[k+1].
+    chains = np.zeros((n + 1, width))
+    chains[:, :-1] = stack[:, shapes, pad + 1 : pad + width]
+    chains = np.cumsum(chains[:, ::-1], axis=1)
+    backward = np.full((rows_per + 1 + LEAD, count, full), np.inf)
+    backward_runs, cost_runs = _runs(backward, width), _runs(stack, width)
+    # Offsets per window row, shape and window of node (i+a, j+b) for j = lo[i] + k in the table,
+    # and of the cost of that bead there. Rows below the texts are clamped: their table rows are
+    # infinite.
+    r_all = np.arange(rows_per + 1)[:, None, None]
+    i = starts + r_all
+    a, b = _SHAPE_A[:, None], _SHAPE_B[:, None]
+    after = np.minimum(i + a, n)
+    read_node = ((r_all + a) * count + window) * full + pad + lo[i] - lo[after] + b
+    read_cost = (after * (shapes + 1) + np.arange(shapes)[:, None]) * full
+    read_cost = read_cost + pad + lo[i] - lo[after] + b
+    del i, after
+
+    with np.errstate(all="ignore"):
+        for r in range(rows_per, -1, -1):
+            i = starts + r
+            if r == rows_per:
+                terms = np.full((count, width), -np.inf)
+                end_ok = band.valid[i]
+                end_ok[last] = False
+                end_ok[last, m - lo[n]] = True
+                terms[end_ok] = 0.0
+            else:
+                following = backward_runs[read_node[r]] + cost_runs[read_cost[r]]
+                terms = _soft_min(following, t, fast)
+            chain = chains[i]
+            terms = terms[:, ::-1] + chain / t
+            np.logaddexp.accumulate(terms, axis=1, out=terms)
+            backward[r, :, pad : pad + width] = (chain - t * terms)[:, ::-1]
+    return backward
+
+
+def _soft_min(values: np.ndarray, t: float, fast: bool) -> np.ndarray:
+    """log Σ exp(-values / t) over axis 0 (the shapes).
+
+    Shifted by the smallest value, so only differences ≤ 0 are exponentiated: with ``fast``, in
+    float32, exact enough for those (1e-7 relative) and several times faster. Clamping the shift
+    keeps a column of infinities at -inf rather than nan.
+    """
+    low = values.min(axis=0)
+    np.minimum(low, _LARGEST, out=low)
+    scaled = np.empty(values.shape, dtype=np.float32 if fast else np.float64)
+    np.subtract(low, values, out=scaled, casting="same_kind")
+    if t != 1.0:
+        scaled /= t
+    np.exp(scaled, out=scaled)
+    total = scaled.sum(axis=0, dtype=np.float64)
+    np.log(total, out=total)
+    total -= low / t
+    return total
+
+
 def _search(scorer: Scorer, band: _Band) -> tuple[list[Bead], bool]:
     n, m, width, pad, lo = band.n, band.m, band.width, band.pad, band.lo
     costs = _shape_costs(scorer, band)
-    scan_cost = costs[(0, 1)][:, pad : pad + width]
+    stack, whole = _stack_of(costs), np.zeros(1, dtype=np.int64)  # one window: all rows
+    hard, soft, back = _forward_pass(stack, band, whole, n, fast=False)
+    soft, back = soft[LEAD:, 0], back[:, 0]
+    backward = _backward_pass(stack, band, whole, n, fast=False)[: n + 1, 0]
     t = TEMPERATURE
-    hard = np.full((n + 1, width + 2 * pad), np.inf)
-    soft = np.full((n + 1, width + 2 * pad), np.inf)
-    back = np.full((n + 1, width), -1, dtype=np.int8)
-    start_col = int(-lo[0])  # node (0, 0)
-
-    with np.errstate(all="ignore"):
-        for i in range(n + 1):
-            best = np.full(width, np.inf)
-            soft_terms = np.full(width, -np.inf)
-            shape_of = np.full(width, -1, dtype=np.int8)
-            if i == 0:
-                best[start_col] = 0.0
-                soft_terms[start_col] = 0.0
-            for shape_id, (a, b) in enumerate(SHAPES):
-                if i < a:
-                    continue
-                offset = pad + int(lo[i] - lo[i - a]) - b
-                step = costs[(a, b)][i, pad : pad + width]
-                candidate = hard[i - a, offset : offset + width] + step
-                better = candidate < best
-                best = np.where(better, candidate, best)
-                shape_of = np.where(better, shape_id, shape_of)
-                soft_terms = np.logaddexp(
-                    soft_terms, -(soft[i - a, offset : offset + width] + step) / t
-                )
-            # 0-1 beads chain along the row: D[k] = C[k] + min_{k' ≤ k} (E[k'] - C[k']).
-            steps = scan_cost[i].copy()
-            steps[0] = 0.0
-            chain = np.cumsum(steps)
-            shifted = best - chain
-            running = np.minimum.accumulate(shifted)
-            row_hard = chain + running
-            # Compare in the shifted domain: the same floats, so no rounding can fake a 0-1 step.
-            shape_of = np.where(running < shifted, SCAN, shape_of)
-            row_soft = chain - t * np.logaddexp.accumulate(soft_terms + chain / t)
-            hard[i, pad : pad + width] = row_hard
-            soft[i, pad : pad + width] = row_soft
-            back[i] = shape_of
-
-        backward = _backward(costs, band)
     total = soft[n, pad + m - lo[n]]
 
     beads: list[Bead] = []
@@ -242,28 +348,8 @@ def _search(scorer: Scorer, band: _Band) -> tuple[list[Bead], bool]:
 
 def _backward(costs, band: _Band) -> np.ndarray:
     """Soft cost of the best completions from each node to (n, m)."""
-    n, m, width, pad, lo = band.n, band.m, band.width, band.pad, band.lo
-    t = TEMPERATURE
-    scan_cost = costs[(0, 1)][:, pad : pad + width]
-    backward = np.full((n + 1, width + 2 * pad), np.inf)
-    for i in range(n, -1, -1):
-        terms = np.full(width, -np.inf)
-        if i == n:
-            terms[m - lo[n]] = 0.0
-        for a, b in SHAPES:
-            if i + a > n:
-                continue
-            # node (i, j) → (i+a, j+b): column k maps to k + lo[i] + b - lo[i+a] in row i+a.
-            offset = pad + int(lo[i] - lo[i + a]) + b
-            step = costs[(a, b)][i + a, offset : offset + width]
-            terms = np.logaddexp(terms, -(backward[i + a, offset : offset + width] + step) / t)
-        # 0-1 beads chain rightwards: B[k] = softmin(E[k], step[k+1] + B[k+1]).
-        # In reversed order, position r is column width-1-r and the step into it is step[k+1].
-        chain = np.cumsum(np.append(scan_cost[i][1:], 0.0)[::-1])
-        reversed_terms = terms[::-1]
-        row = chain - t * np.logaddexp.accumulate(reversed_terms + chain / t)
-        backward[i, pad : pad + width] = row[::-1]
-    return backward
+    whole = np.zeros(1, dtype=np.int64)
+    return _backward_pass(_stack_of(costs), band, whole, band.n, fast=False)[: band.n + 1, 0]
 
 
 # -- book-length inputs ------------------------------------------------------------------------------
@@ -346,7 +432,9 @@ def _windowed(scorer: Scorer) -> list[Bead] | None:
     Each window starts and ends anywhere on its first and last rows; the best paths of two
     neighbouring windows meet in their overlap (alignment paths converge quickly), and they are
     joined at a node they share near its middle. A path along the band edge widens the band.
-    Returns None when no join is found, and the caller falls back to the exact search.
+    Paths that have not met within an overlap (an input with long stretches that say nothing,
+    such as unrelated texts) get longer windows with longer overlaps; returns None when even the
+    longest that fit find no join, and the caller falls back to the exact search.
     """
     n, m = scorer.n, scorer.m
     centre = centre_line(scorer)
@@ -355,112 +443,33 @@ def _windowed(scorer: Scorer) -> list[Bead] | None:
         band = _Band(n, m, half_width, centre)
         costs = _shape_costs(scorer, band, dtype=np.float32)
         last_try = 2 * half_width > min(WINDOW_MAX_HALF_WIDTH, max(n, m))
-        beads = _window_search(costs, band, check_edge=not last_try)
+        rows, overlap = WINDOW_ROWS, WINDOW_OVERLAP
+        beads = _window_search(costs, band, not last_try, rows, overlap)
+        while beads is None and n > 4 * rows:
+            rows, overlap = 2 * rows, 2 * overlap
+            beads = _window_search(costs, band, not last_try, rows, overlap)
         if beads is None or beads is not False:
             return beads
         half_width *= 2
 
 
-def _window_search(costs, band: _Band, check_edge: bool = True):
+def _window_search(
+    costs, band: _Band, check_edge: bool = True, rows_per=WINDOW_ROWS, overlap=WINDOW_OVERLAP
+):
+    """The beads of :func:`_windowed` for one band and window length; None when two neighbouring
+    windows' paths do not meet, False when a used bead ends on the band edge (and
+    ``check_edge``)."""
     n, m, width, pad, lo = band.n, band.m, band.width, band.pad, band.lo
-    rows_per = WINDOW_ROWS
-    stride = WINDOW_ROWS - WINDOW_OVERLAP
+    stride = rows_per - overlap
     starts = np.array(sorted({*range(0, n - rows_per, stride), n - rows_per}), dtype=np.int64)
     count = len(starts)
     t = TEMPERATURE
-    full = width + 2 * pad
-    stack = _stack_of(costs)  # (n+1, shapes + 1, full); the 0-1 bead last
-    shapes = len(SHAPES)
-    shape_a = np.array([a for a, _ in SHAPES])
-    shape_b = np.array([b for _, b in SHAPES])
+    stack = _stack_of(costs)  # (n+1, shapes + 1, width+2*pad); the 0-1 bead last
     window = np.arange(count)
     first = starts == 0
     last = starts + rows_per == n
-    # 0-1 beads chain along a row: running sums of their costs, per band row, for both passes.
-    scan = stack[:, shapes, pad : pad + width].astype(np.float64)
-    scan_forward = scan.copy()
-    scan_forward[:, 0] = 0.0
-    scan_forward = np.cumsum(scan_forward, axis=1)
-    scan_backward = np.zeros_like(scan)
-    scan_backward[:, :-1] = scan[:, 1:]
-    scan_backward = np.cumsum(scan_backward[:, ::-1], axis=1)
-    del scan
-
-    # Tables indexed [window row, window, padded column]. The forward ones hold row r at r + lead
-    # and the backward one row r at r: the extra rows before (forward) or after (backward) a window
-    # stay infinite, so every shape is read on every row and one reaching outside adds nothing.
-    lead = max(shape_a)
-    hard = np.full((rows_per + 1 + lead, count, full), np.inf)
-    soft = np.full((rows_per + 1 + lead, count, full), np.inf)
-    backward = np.full((rows_per + 1 + lead, count, full), np.inf)
-    back = np.full((rows_per + 1, count, width), -1, dtype=np.int8)
-
-    # Each read is `width` consecutive floats of a table: views of every such run, indexed by the
-    # flat offset of its first one, read all shapes and windows of a row with one gather.
-    def runs(table):
-        return np.lib.stride_tricks.sliding_window_view(table.reshape(-1), width)
-
-    hard_runs, soft_runs, backward_runs, cost_runs = map(runs, (hard, soft, backward, stack))
-    # Offsets per window row, shape and window: forward, node (i-a, j-b) for j = lo[i] + k in
-    # the tables and the bead's cost at (i, j); backward, node (i+a, j+b) and the cost there.
-    # Rows off the texts are clamped: what is read there is infinite anyway.
-    r_all = np.arange(rows_per + 1)[:, None, None]
-    i = starts + r_all  # (rows, 1, windows)
-    a, b = shape_a[:, None], shape_b[:, None]
-    shape = np.arange(shapes)[:, None]
-    before, after = np.maximum(i - a, 0), np.minimum(i + a, n)
-    read_forward = ((r_all - a + lead) * count + window) * full + pad + lo[i] - lo[before] - b
-    read_step = (i * (shapes + 1) + shape) * full + pad
-    read_backward = ((r_all + a) * count + window) * full + pad + lo[i] - lo[after] + b
-    read_cost = (after * (shapes + 1) + shape) * full + pad + lo[i] - lo[after] + b
-    del i, before, after
-
-    with np.errstate(all="ignore"):
-        for r in range(rows_per + 1):
-            i = starts + r
-            shape_of = back[r]
-            if r == 0:  # free start, except at the very beginning of the texts
-                best = np.full((count, width), np.inf)
-                terms = np.full((count, width), -np.inf)
-                start_ok = band.valid[i]
-                start_ok[first] = False
-                start_ok[first, -lo[0]] = True
-                best[start_ok] = 0.0
-                terms[start_ok] = 0.0
-            else:
-                step = cost_runs[read_step[r]]  # (shapes, windows, width)
-                candidate = hard_runs[read_forward[r]] + step
-                best = candidate.min(axis=0)
-                # argmin keeps the first of equally cheap shapes, as a strict < in shape order.
-                shape_of[...] = candidate.reshape(shapes, -1).argmin(axis=0).reshape(count, width)
-                terms = _soft_min(np.add(soft_runs[read_forward[r]], step, out=candidate), t)
-            chain = scan_forward[i]
-            shifted = best - chain
-            running = np.minimum.accumulate(shifted, axis=1)
-            # Compare in the shifted domain: the same floats, so no rounding can fake a 0-1 step.
-            np.copyto(shape_of, SCAN, where=running < shifted)
-            np.add(chain, running, out=hard[r + lead, :, pad : pad + width])
-            terms += chain / t
-            np.logaddexp.accumulate(terms, axis=1, out=terms)
-            np.subtract(chain, t * terms, out=soft[r + lead, :, pad : pad + width])
-
-        # Backward soft scores, with a free end except at the very end of the texts.
-        for r in range(rows_per, -1, -1):
-            i = starts + r
-            if r == rows_per:
-                terms = np.full((count, width), -np.inf)
-                end_ok = band.valid[i]
-                end_ok[last] = False
-                end_ok[last, m - lo[n]] = True
-                terms[end_ok] = 0.0
-            else:
-                following = backward_runs[read_backward[r]] + cost_runs[read_cost[r]]
-                terms = _soft_min(following, t)
-            # 0-1 beads chain rightwards; in reversed order, position r is column width-1-r.
-            chain = scan_backward[i]
-            terms = terms[:, ::-1] + chain / t
-            np.logaddexp.accumulate(terms, axis=1, out=terms)
-            backward[r, :, pad : pad + width] = (chain - t * terms)[:, ::-1]
+    hard, soft, back = _forward_pass(stack, band, starts, rows_per, fast=True)
+    backward = _backward_pass(stack, band, starts, rows_per, fast=True)
 
     # Each window's soft total: everything from its free start (or from (0, 0)).
     totals = np.empty(count)
@@ -473,9 +482,9 @@ def _window_search(costs, band: _Band, check_edge: bool = True):
 
     # The best path of every window, traced back in step: from the cheapest node of its last row
     # (the end of the texts for the last window) to its first row (to (0, 0) for the first).
-    shape_a = np.array([*shape_a, 0, 0])  # by shape id; the 0-1 bead, then -1 (no bead)
-    shape_b = np.array([*shape_b, 1, 0])
-    end_row = hard[rows_per + lead, :, pad : pad + width]
+    shape_a = np.array([*_SHAPE_A, 0, 0])  # by shape id; the 0-1 bead, then -1 (no bead)
+    shape_b = np.array([*_SHAPE_B, 1, 0])
+    end_row = hard[rows_per + LEAD, :, pad : pad + width]
     r = np.full(count, rows_per)
     j = lo[starts + rows_per] + np.where(last, m - lo[n], np.argmin(end_row, axis=1))
     trail_r, trail_j, trail_id, trail_on = [], [], [], []
@@ -538,7 +547,7 @@ def _window_search(costs, band: _Band, check_edge: bool = True):
         return False
     a, b = shape_a[shape_id], shape_b[shape_id]
     cost = stack[i, shape_id, pad + k].astype(np.float64)
-    start = soft[r - a + lead, window_of, pad + (j - b) - lo[i - a]]
+    start = soft[r - a + LEAD, window_of, pad + (j - b) - lo[i - a]]
     end = backward[r, window_of, pad + k]
     posterior = np.exp(np.minimum(0.0, -(start + cost + end - totals[window_of]) / t))
     return [
@@ -547,23 +556,3 @@ def _window_search(costs, band: _Band, check_edge: bool = True):
             i.tolist(), j.tolist(), a.tolist(), b.tolist(), posterior.tolist(), strict=True
         )
     ]
-
-
-def _soft_min(values: np.ndarray, t: float) -> np.ndarray:
-    """log Σ exp(-values / t) over axis 0 (the shapes).
-
-    Shifted by the smallest value, so only differences ≤ 0 are exponentiated: float32 is exact
-    enough for those (1e-7 relative) and several times faster. Clamping the shift keeps a column
-    of infinities at -inf rather than nan.
-    """
-    low = values.min(axis=0)
-    np.minimum(low, _LARGEST, out=low)
-    scaled = np.empty(values.shape, dtype=np.float32)
-    np.subtract(low, values, out=scaled, casting="same_kind")
-    if t != 1.0:
-        scaled /= t
-    np.exp(scaled, out=scaled)
-    total = scaled.sum(axis=0, dtype=np.float64)
-    np.log(total, out=total)
-    total -= low / t
-    return total
