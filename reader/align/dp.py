@@ -3,8 +3,9 @@
 Nodes (i, j) mean "the first i source and j target sentences are aligned". Only nodes within a band
 around a centre line are visited; the band is widened and the search redone when the best path
 runs along its edge, so the result is the same as a full search whenever the band was wide enough.
-All bead costs are computed up front as arrays (one per shape), so the sequential part is a few
-numpy operations per row.
+All bead costs are computed up front as one array (shapes side by side), so the sequential part is
+a few numpy operations per row, each over every shape at once (and, on book-length inputs, over
+every window of rows at once).
 
 Confidence of a bead is its posterior probability under the soft (log-sum-exp) version of the same
 costs: forward score to its start + its cost + backward score from its end, against the total.
@@ -22,6 +23,7 @@ from reader.align.signals import Scorer
 # Shapes with at least one source sentence; the 0-1 bead is handled by a scan along each row.
 SHAPES = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
 SCAN = len(SHAPES)  # back-pointer id of the 0-1 bead
+ALL_SHAPES = (*SHAPES, (0, 1))  # the layout of the cost stack: the 0-1 bead at SCAN
 # A 0-1 step into a node outside the texts costs nothing: such nodes are unreachable from (0, 0)
 # (everything left of j = 0 is infinite) and lead nowhere but outside, and keeping the step finite
 # keeps the running sums along a row small and exact.
@@ -36,7 +38,7 @@ WINDOW_HALF_WIDTH = 24
 # Widening stops here (memory grows with the width); beyond it the path may be cut by the edge,
 # which only happens when one text has a long run without counterpart far from any anchor.
 WINDOW_MAX_HALF_WIDTH = 96
-_LARGEST = np.finfo(np.float64).max
+_LARGEST = np.finfo(np.float64).max  # a finite stand-in for +inf in the soft minimum
 
 
 class _Band:
@@ -77,9 +79,6 @@ def best_beads(scorer: Scorer) -> list[Bead]:
         half_width *= 2
 
 
-ALL_SHAPES = (*SHAPES, (0, 1))  # the layout of the cost stack; the 0-1 bead last
-
-
 def _shape_costs(
     scorer: Scorer, band: _Band, dtype=np.float64, block_cells: int = 1 << 15
 ) -> dict[tuple[int, int], np.ndarray]:
@@ -109,6 +108,7 @@ def _shape_costs(
 
 
 def _stack_of(costs: dict[tuple[int, int], np.ndarray]) -> np.ndarray:
+    """The (n+1, shapes, width+2*pad) stack whose views :func:`_shape_costs` returned."""
     return costs[ALL_SHAPES[0]].base
 
 
@@ -302,7 +302,7 @@ def _soft_min(values: np.ndarray, t: float, fast: bool) -> np.ndarray:
 
     Shifted by the smallest value, so only differences ≤ 0 are exponentiated: with ``fast``, in
     float32, exact enough for those (1e-7 relative) and several times faster. Clamping the shift
-    keeps a column of infinities at -inf rather than nan.
+    keeps a column of infinities at -inf rather than nan (the caller silences log(0)).
     """
     low = values.min(axis=0)
     np.minimum(low, _LARGEST, out=low)
@@ -321,7 +321,7 @@ def _search(scorer: Scorer, band: _Band) -> tuple[list[Bead], bool]:
     n, m, width, pad, lo = band.n, band.m, band.width, band.pad, band.lo
     costs = _shape_costs(scorer, band)
     stack, whole = _stack_of(costs), np.zeros(1, dtype=np.int64)  # one window: all rows
-    hard, soft, back = _forward_pass(stack, band, whole, n, fast=False)
+    _, soft, back = _forward_pass(stack, band, whole, n, fast=False)
     soft, back = soft[LEAD:, 0], back[:, 0]
     backward = _backward_pass(stack, band, whole, n, fast=False)[: n + 1, 0]
     t = TEMPERATURE
@@ -386,7 +386,7 @@ def centre_line(scorer: Scorer) -> np.ndarray:
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """np.unique by sorting: numpy 2's hashing unique is ~20 times slower on these large codes."""
+    """np.unique by sorting: numpy 2's hashing unique is tens of times slower on these codes."""
     values = np.sort(values)
     return values[np.append(True, values[1:] != values[:-1])] if len(values) else values
 
