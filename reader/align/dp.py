@@ -236,8 +236,10 @@ def _forward_pass(stack, band: _Band, starts, rows_per: int, fast: bool):
                 step = cost_runs[read_cost[r]]  # (shapes, windows, width)
                 candidate = hard_runs[read_node[r]] + step
                 best = candidate.min(axis=0)
-                # argmin keeps the first of equally cheap shapes, as a strict < in shape order.
+                # argmin keeps the first of equally cheap shapes, as a strict < in shape order;
+                # an unreachable node keeps -1, so that no trace walks through it.
                 shape_of[...] = candidate.reshape(shapes, -1).argmin(axis=0).reshape(count, width)
+                np.copyto(shape_of, -1, where=best == np.inf)
                 np.add(soft_runs[read_node[r]], step, out=candidate)
                 terms = _soft_min(candidate, t, fast)
             chain = chains[i]
