@@ -261,3 +261,14 @@ def test_row_passes_break_ties_as_the_plain_loops(dtype, fast):
             assert np.allclose(soft[dp.LEAD :, w], plain_soft, rtol=1e-6, equal_nan=False)
             plain = _plain_backward(costs, band, start, rows)
             assert np.allclose(backward[: rows + 1, w], plain, rtol=1e-6)
+
+
+def test_a_window_that_cannot_reach_its_last_row_finds_no_join():
+    # A centre line that jumps further than the band is wide leaves rows that no path reaches;
+    # their windows must report "no join" (the caller then searches otherwise), not trace a path.
+    scorer = Scorer(*_pair(300, 0))
+    centre = np.rint(np.arange(scorer.n + 1) * scorer.m / scorer.n).astype(np.int64)
+    centre[150:] = np.minimum(centre[150:] + 40, scorer.m)
+    band = dp._Band(scorer.n, scorer.m, 4, centre)
+    costs = dp._shape_costs(scorer, band, dtype=np.float32)
+    assert dp._window_search(costs, band, False, 64, 16) is None
