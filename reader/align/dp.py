@@ -30,6 +30,9 @@ ALL_SHAPES = (*SHAPES, (0, 1))  # the layout of the cost stack: the 0-1 bead at 
 OUTSIDE_STEP = 0.0
 TEMPERATURE = 1.0
 FULL_SEARCH_CELLS = 400_000
+# The common merges, whose anchor match is counted exactly per anchor (a heading joined to the
+# sentence that repeats its words on the other side is then recognised as one bead).
+EXACT_MERGES = ((2, 1), (1, 2))
 # Book-length inputs: overlapping windows of rows searched together as one batch (see _windowed).
 WINDOWED_CELLS = 4_000_000
 WINDOW_ROWS = 384  # rows per window
@@ -98,12 +101,13 @@ def _shape_costs(
     # it is reused.
     local = np.zeros((block + deepest - 1, width + 2 * pad))
     stack = np.empty((n + 1, len(ALL_SHAPES), width + 2 * pad), dtype=dtype)
+    excess = {shape: scorer.merge_excess_band(*shape, band.lo, width) for shape in EXACT_MERGES}
     for start in range(0, n + 1, block):
         stop = min(n + 1, start + block)
         stack[start:stop] = np.inf  # margins, and rows above a for a-row shapes
         above = max(0, start - deepest + 1)
         local[: stop - above, pad : pad + width] = match[above:stop]
-        _cost_block(scorer, band, local, above, start, stop, stack)
+        _cost_block(scorer, band, local, above, start, stop, stack, excess)
     return {shape: stack[:, shape_id] for shape_id, shape in enumerate(ALL_SHAPES)}
 
 
@@ -112,11 +116,11 @@ def _stack_of(costs: dict[tuple[int, int], np.ndarray]) -> np.ndarray:
     return costs[ALL_SHAPES[0]].base
 
 
-def _cost_block(scorer, band, match, above, start, stop, stack) -> None:
+def _cost_block(scorer, band, match, above, start, stop, stack, excess) -> None:
     """Costs of every shape's beads ending at nodes of rows start..stop-1, into ``stack``.
 
     ``match`` holds the band's anchor matches from row ``above`` on, with zero margins of
-    ``band.pad`` columns.
+    ``band.pad`` columns; ``excess`` the over-count of the shapes in ``EXACT_MERGES``.
     """
     width, lo, pad = band.width, band.lo, band.pad
     deepest = max(a for a, _ in ALL_SHAPES)
@@ -141,12 +145,14 @@ def _cost_block(scorer, band, match, above, start, stop, stack) -> None:
         skip = first - start
         part = {key: value[skip:] for key, value in pair.items()}
         out = stack[first:stop, shape_id, pad : pad + width]
-        _cost_rows(scorer, band, part, a, b, first, stop, out)
+        over = excess[a, b][first:stop] if (a, b) in excess else None
+        _cost_rows(scorer, band, part, a, b, first, stop, out, over)
 
 
-def _cost_rows(scorer, band, pair, a, b, start, stop, out) -> None:
+def _cost_rows(scorer, band, pair, a, b, start, stop, out, excess=None) -> None:
     """Costs of the (a, b) beads ending at nodes of rows start..stop-1 (start ≥ a), into ``out``;
-    ``pair`` as in :func:`_cost_block`, for these rows."""
+    ``pair`` as in :func:`_cost_block`, for these rows; ``excess``, when given, what the pairwise
+    sum over-counts at these nodes (exact matching, see ``Scorer.merge_excess_band``)."""
     m = band.m
     rows = np.arange(start, stop)[:, None]
     cols = band.cols[start:stop]
@@ -157,14 +163,21 @@ def _cost_rows(scorer, band, pair, a, b, start, stop, out) -> None:
     for p in range(a):
         for q in range(b):
             matched = matched + pair[p, q] if p or q else pair[p, q].copy()
-    # An anchor that two adjacent sentences of one side share was matched once per sentence
-    # against the same counterpart: count it once, or merges look better than they are.
-    for p in range(a - 1):
+    if excess is not None:
+        matched = matched - excess
+        a_shared = b_shared = 1
+    else:
+        a_shared, b_shared = a, b
+    # Otherwise (2-2, 3-1, 1-3): an anchor that two adjacent sentences of one side share was
+    # matched once per sentence against the same counterpart: count it once, or merges look better
+    # than they are. (Counting 2-2 beads exactly lets matches across the two pairs count, which
+    # made 2-2 beads win over two 1-1 beads.)
+    for p in range(a_shared - 1):
         row_p = sum(pair[p, q] for q in range(b))
         row_next = sum(pair[p + 1, q] for q in range(b))
         shared = scorer.overlap_a[rows - p - 1]
         matched = matched - np.minimum(shared, np.minimum(row_p, row_next))
-    for q in range(b - 1):
+    for q in range(b_shared - 1):
         col_q = sum(pair[p, q] for p in range(a))
         col_next = sum(pair[p, q + 1] for p in range(a))
         shared = scorer.overlap_b[safe_cols - q - 1]

@@ -628,11 +628,14 @@ class Scorer:
             first = lo[end] - 1
             low = token * s_stride + np.clip(first, 0, s_stride)
             high = token * s_stride + np.clip(first + width, 0, s_stride)
-        else:  # span of target sentences ending at j = e: source rows i-1 whose band holds e
+        elif np.all(lo[1:] >= lo[:-1]):  # span of target sentences ending at j = e: the source
+            # rows i-1 whose band holds e are a run, as the band only moves right
             lowest = np.searchsorted(lo, end - width, side="right")
             highest = np.searchsorted(lo, end, side="right") - 1
             low = token * s_stride + np.clip(lowest - 1, 0, s_stride)
             high = token * s_stride + np.clip(highest, 0, s_stride)
+        else:  # every source row holding the anchor; the band test below keeps the right ones
+            low, high = token * s_stride, token * s_stride + other
         start = np.searchsorted(s_code, low)
         counts = np.maximum(np.searchsorted(s_code, high) - start, 0)
         total = int(counts.sum())

@@ -36,6 +36,16 @@ def _naive_cost(scorer: Scorer, match, lo, width, a, b, i, j) -> float:
     for p in range(a):
         for q in range(b):
             matched += pair(p, q)
+    if (a, b) in dp.EXACT_MERGES:
+        # Per anchor, what the pairwise sum counts beyond min(weight on each side).
+        rows = [scorer.tokens_a[i - 1 - p] for p in range(a)]
+        cols = [scorer.tokens_b[j - 1 - q] for q in range(b)]
+        many, (one,) = (rows, cols) if b == 1 else (cols, rows)
+        for token, weight in one.items():
+            held = [sentence.get(token, 0.0) for sentence in many]
+            matched -= sum(min(h, weight) for h in held) - min(sum(held), weight)
+        node = np.array([[i]]), np.array([[j]])
+        return float(scorer.bead_costs(a, b, *node, np.array([[matched]]))[0, 0])
     for p in range(a - 1):
         row_p = sum(pair(p, q) for q in range(b))
         row_next = sum(pair(p + 1, q) for q in range(b))

@@ -53,3 +53,27 @@ def test_an_unrelated_extra_sentence_is_left_alone():
     ]
     shapes = [(b.source, b.target) for b in align(source, target).beads]
     assert shapes == [((0,), (0,)), ((), (1,)), ((1,), (2,))]
+
+
+def test_a_heading_joined_to_the_sentence_that_repeats_it_is_one_bead():
+    """Scraped pages often glue a section heading to its first sentence on one side only."""
+    english = [
+        "Vietnam's coast draws record numbers of visitors.",
+        "Tourism officials said arrivals rose by 20 percent in July.",
+        "Da Nang",
+        "Da Nang is known for its long beaches and the Dragon Bridge.",
+        "Hotels there were fully booked for the whole summer.",
+        "Hoi An",
+        "Hoi An is famous for its old town and lantern festival.",
+    ]
+    vietnamese = [
+        "Bờ biển Việt Nam thu hút lượng du khách kỷ lục.",
+        "Các quan chức du lịch cho biết lượng khách tăng 20% trong tháng 7.",
+        "Đà Nẵng Đà Nẵng được biết đến với những bãi biển dài và cầu Rồng.",
+        "Các khách sạn ở đó đã kín phòng suốt mùa hè.",
+        "Hội An",
+        "Hội An nổi tiếng với phố cổ và lễ hội đèn lồng.",
+    ]
+    beads = [(b.source, b.target) for b in align(english, vietnamese).beads]
+    assert ((2, 3), (2,)) in beads  # heading and sentence against the joined line
+    assert ((5,), (4,)) in beads  # a heading on both sides stays a bead of its own
