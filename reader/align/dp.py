@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from reader.align.model import Bead
-from reader.align.signals import Scorer
+from reader.align.signals import Scorer, sorted_unique
 
 # Shapes with at least one source sentence; the 0-1 bead is handled by a scan along each row.
 SHAPES = ((1, 1), (1, 0), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3))
@@ -382,7 +382,7 @@ def centre_line(scorer: Scorer) -> np.ndarray:
     # Occurrences as (token, sentence) codes, sorted: each token's sentences in order.
     sides = []
     for (row, key, _), count in ((scorer.entries_a, n), (scorer.entries_b, m)):
-        code = _sorted_unique(key.astype(np.int64) * (count + 1) + row)
+        code = sorted_unique(key.astype(np.int64) * (count + 1) + row)
         sides.append((code // (count + 1), code % (count + 1)))
     (key_a, row_a), (key_b, row_b) = sides
     size = int(max(key_a.max(initial=-1), key_b.max(initial=-1))) + 1
@@ -392,18 +392,12 @@ def centre_line(scorer: Scorer) -> np.ndarray:
     rows, cols = row_a[paired[key_a]], row_b[paired[key_b]]
     if len(rows) < 2:
         return diagonal
-    code = _sorted_unique(rows * (m + 1) + cols)  # sorted by row, then column
+    code = sorted_unique(rows * (m + 1) + cols)  # sorted by row, then column
     rows, cols = code // (m + 1), code % (m + 1)
     chain = _longest_increasing(rows, cols)
     rows = np.concatenate([[0], rows[chain] + 0.5, [n]])
     cols = np.concatenate([[0], cols[chain] + 0.5, [m]])
     return np.rint(np.interp(np.arange(n + 1), rows, cols)).astype(np.int64)
-
-
-def _sorted_unique(values: np.ndarray) -> np.ndarray:
-    """np.unique by sorting: numpy 2's hashing unique is tens of times slower on these codes."""
-    values = np.sort(values)
-    return values[np.append(True, values[1:] != values[:-1])] if len(values) else values
 
 
 def _longest_increasing(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

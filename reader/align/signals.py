@@ -132,7 +132,11 @@ def sentence_kind(text: str) -> int:
 
 _END_MARKS = frozenset('.!?…:;"”’»)]')  # the characters of _SENTENCE_END
 # _CREDIT over a side joined by NUL: "^" becomes "at the start of a sentence".
-_CREDIT_JOINED = re.compile(_CREDIT.pattern.replace("|^", "|(?<![^\0])"), re.IGNORECASE)
+# _CREDIT in two: the bracketed credit, searched over a whole side at once (it starts with a
+# bracket, which the regex engine scans for quickly), and the credit line, tried at each start.
+_CREDIT_BRACKETED, _CREDIT_LINE = (
+    re.compile(part.replace("^", ""), re.IGNORECASE) for part in _CREDIT.pattern.split("|^")
+)
 
 
 def sentence_kinds(texts: Sequence[str]) -> np.ndarray:
@@ -143,8 +147,9 @@ def sentence_kinds(texts: Sequence[str]) -> np.ndarray:
     kinds[[text.rstrip()[-1:] not in _END_MARKS for text in texts]] = KIND_HEADLINE
     joined = "\0".join(texts)
     starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
-    credits = [match.start() for match in _CREDIT_JOINED.finditer(joined)]
+    credits = [match.start() for match in _CREDIT_BRACKETED.finditer(joined)]
     kinds[np.searchsorted(starts, credits, side="right") - 1] = KIND_CAPTION
+    kinds[[_CREDIT_LINE.match(text) is not None for text in texts]] = KIND_CAPTION
     bracketed = [
         k for k, text in enumerate(texts) if text.lstrip()[:1] in "([" and _BRACKETED.match(text)
     ]
@@ -210,6 +215,14 @@ def anchors(text: str, lang: str, weights: Weights = Weights()) -> list[str]:
     if lang == "vi" and numbers and "tháng" in text:
         out.extend(f"#{_VI_MONTHS[' '.join(m.split())]}" for m in _VI_MONTH.findall(text))
     return out
+
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """np.unique by sorting: numpy 2's hashing unique is several times slower on these codes."""
+    values = np.sort(values)
+    keep = np.ones(len(values), dtype=bool)
+    keep[1:] = values[1:] != values[:-1]
+    return values[keep]
 
 
 def _is_whole_token(word: str) -> bool:
@@ -509,7 +522,7 @@ class Scorer:
                 parts.append(term_index.occurrences(texts, lang, keys))
             if w.use_lexicon:
                 where, entry = concept_occurrences(texts, lang, words)
-                present = np.unique(entry)
+                present = sorted_unique(entry)
                 names = np.zeros(int(entry.max(initial=-1)) + 1, dtype=np.int64)
                 names[present] = [keys.setdefault(f"x:{e}", len(keys)) for e in present.tolist()]
                 parts.append((where, names[entry]))
@@ -520,7 +533,7 @@ class Scorer:
         # Document frequency: in how many sentences of each side an anchor occurs.
         df = []
         for (where, key), count in zip(found, (self.n, self.m), strict=True):
-            distinct = np.unique(key * (count + 1) + where)
+            distinct = sorted_unique(key * (count + 1) + where)
             df.append(np.bincount(distinct // (count + 1), minlength=size))
         df_a, df_b = df
         # Rare anchors say more: one that occurs in a single sentence on each side pins them;
@@ -536,8 +549,13 @@ class Scorer:
             keep = weight[key] > 0
             code = where[keep] * size + key[keep]
             # An anchor that occurs twice in a sentence counts twice.
-            distinct, inverse = np.unique(code, return_inverse=True)
-            value = np.bincount(inverse.ravel(), weight[key[keep]], minlength=len(distinct))
+            order = np.argsort(code, kind="stable")
+            code = code[order]
+            first = np.ones(len(code), dtype=bool)
+            first[1:] = code[1:] != code[:-1]
+            distinct = code[first]
+            # Summed in text order within each (sentence, anchor), as counting one by one would.
+            value = np.bincount(np.cumsum(first) - 1, weight[key[keep]][order], len(distinct))
             entries.append((distinct // size, distinct % size, value))
         self.entries_a, self.entries_b = entries
 
@@ -609,7 +627,9 @@ class Scorer:
                 keep = (end >= size) & (end <= count)
                 ends.append(end[keep])
                 keys.append(key[hit][keep])
-        candidate = np.unique(np.concatenate(ends) * (int(key.max()) + 1) + np.concatenate(keys))
+        candidate = sorted_unique(
+            np.concatenate(ends) * (int(key.max()) + 1) + np.concatenate(keys)
+        )
         if not len(candidate):
             return band
         end, token = np.divmod(candidate, int(key.max()) + 1)
