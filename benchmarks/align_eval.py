@@ -44,6 +44,8 @@ from reader.text.loading import load_document  # noqa: E402
 
 DEFAULT_ROOT = REPO.parent / "shared" / "eval" / "align-dev"
 LOW = 0.5  # the UI marks beads below this as low confidence
+# Lower edges of the confidence bands of the calibration table.
+BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99)
 
 Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
 
@@ -130,11 +132,18 @@ class Counts:
     low_wrong: int = 0
     high: int = 0
     high_wrong: int = 0
+    # the same by finer confidence band (BANDS), for the calibration table
+    band: list[int] = field(default_factory=lambda: [0] * len(BANDS))
+    band_wrong: list[int] = field(default_factory=lambda: [0] * len(BANDS))
     seconds: float = 0.0
 
     def add(self, other: Counts) -> None:
         for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if isinstance(mine, list):
+                setattr(self, name, [x + y for x, y in zip(mine, theirs, strict=True)])
+            else:
+                setattr(self, name, mine + theirs)
 
     @staticmethod
     def _f(p: float, r: float) -> float:
@@ -180,6 +189,9 @@ def score(gold: Beads, pred: Beads, confidences: list[float] | None = None) -> C
         exact = {(s, t) for s, t in gold}
         for bead, confidence in zip(pred, confidences, strict=True):
             right = bead in exact
+            band = max(k for k, edge in enumerate(BANDS) if confidence >= edge)
+            c.band[band] += 1
+            c.band_wrong[band] += not right
             if confidence < LOW:
                 c.low += 1
                 c.low_wrong += not right
@@ -378,6 +390,10 @@ def evaluate(directory: Path, args: argparse.Namespace) -> None:
             f"calibration (duet): {c.low} beads marked low (< {LOW}), {c.low_wrong} wrong "
             f"({low_rate:.0%}); {c.high} high, {c.high_wrong} wrong ({high_rate:.1%})"
         )
+        print("  confidence     beads  wrong")
+        for k, edge in enumerate(BANDS):
+            upper = f"{BANDS[k + 1]:.2f}" if k + 1 < len(BANDS) else "1   "
+            print(f"  {edge:.2f}–{upper}  {c.band[k]:7d} {c.band_wrong[k]:6d}")
     if args.verbose:
         labels = [label.strip() for label, _, _ in results]
         print(f"\nper document, link F1 / alone acc: {' | '.join(labels)}")
