@@ -57,7 +57,8 @@ from reader.ui.pairing import Pair
 LOW_CONFIDENCE = 0.5
 # Showing a pair inserts its text in slices of about this much UI-thread time, from a zero timer,
 # so a huge article never freezes the window; a normal article fits in the first slice.
-FILL_SLICE_SECONDS = 0.05
+# Both panes fill in the same turn of the event loop, so a turn costs twice this.
+FILL_SLICE_SECONDS = 0.025
 # A paragraph longer than this is shown as several blocks without spacing between them, split at
 # a space that becomes the block break (so no position moves): Qt inserts into and lays out one
 # block in time proportional to its length, and a 20 MB line would freeze the window for seconds.
