@@ -14,6 +14,11 @@ from reader.ui.pairing import Pair
 
 # Generous for a loaded two-core CI machine; the old one-shot insertion blocked for seconds.
 MAX_GAP_MS = 400
+# 60,000 paragraphs: after the text is in, Qt lays the document out in background steps of 200,000
+# characters (~10,000 paragraphs), 0.2-0.45 s each on a slow shared two-core machine, which made
+# 400 ms flaky. Inserting in one go blocks for ~2.4 s there, which this still catches; the
+# responsiveness figure itself is benchmarks/window_open.py's.
+MANY_PARAGRAPHS_MAX_GAP_MS = 1000
 
 
 class Heartbeat:
@@ -91,7 +96,7 @@ def test_60000_short_lines_fill_the_pane_without_freezing_the_window(qtbot, wind
 
     longest = _show_and_measure(qtbot, window, pair)
 
-    assert longest < MAX_GAP_MS, f"the UI thread was blocked for {longest} ms"
+    assert longest < MANY_PARAGRAPHS_MAX_GAP_MS, f"the UI thread was blocked for {longest} ms"
     assert window.pane_for("source").toPlainText() == english.rstrip("\n")
     assert window.pane_for("target").toPlainText() == vietnamese.rstrip("\n")
     assert window.pane_for("source").sentence_count == 60_000
