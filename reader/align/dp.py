@@ -165,23 +165,21 @@ def _cost_rows(scorer, band, pair, a, b, start, stop, out, excess=None) -> None:
             matched = matched + pair[p, q] if p or q else pair[p, q].copy()
     if excess is not None:
         matched = matched - excess
-        a_shared = b_shared = 1
     else:
-        a_shared, b_shared = a, b
-    # Otherwise (2-2, 3-1, 1-3): an anchor that two adjacent sentences of one side share was
-    # matched once per sentence against the same counterpart: count it once, or merges look better
-    # than they are. (Counting 2-2 beads exactly lets matches across the two pairs count, which
-    # made 2-2 beads win over two 1-1 beads.)
-    for p in range(a_shared - 1):
-        row_p = sum(pair[p, q] for q in range(b))
-        row_next = sum(pair[p + 1, q] for q in range(b))
-        shared = scorer.overlap_a[rows - p - 1]
-        matched = matched - np.minimum(shared, np.minimum(row_p, row_next))
-    for q in range(b_shared - 1):
-        col_q = sum(pair[p, q] for p in range(a))
-        col_next = sum(pair[p, q + 1] for p in range(a))
-        shared = scorer.overlap_b[safe_cols - q - 1]
-        matched = matched - np.minimum(shared, np.minimum(col_q, col_next))
+        # (2-2, 3-1, 1-3) An anchor that two adjacent sentences of one side share was matched
+        # once per sentence against the same counterpart: count it once, or merges look better
+        # than they are. (Counting 2-2 beads exactly lets matches across the two pairs count,
+        # which made 2-2 beads win over two 1-1 beads.)
+        for p in range(a - 1):
+            row_p = sum(pair[p, q] for q in range(b))
+            row_next = sum(pair[p + 1, q] for q in range(b))
+            shared = scorer.overlap_a[rows - p - 1]
+            matched = matched - np.minimum(shared, np.minimum(row_p, row_next))
+        for q in range(b - 1):
+            col_q = sum(pair[p, q] for p in range(a))
+            col_next = sum(pair[p, q + 1] for p in range(a))
+            shared = scorer.overlap_b[safe_cols - q - 1]
+            matched = matched - np.minimum(shared, np.minimum(col_q, col_next))
     cost = scorer.bead_costs(a, b, rows, safe_cols, matched)
     out[...] = OUTSIDE_STEP if a == 0 else np.inf
     np.copyto(out, cost, where=ok, casting="same_kind")
@@ -379,12 +377,9 @@ def centre_line(scorer: Scorer) -> np.ndarray:
     """
     n, m = scorer.n, scorer.m
     diagonal = np.rint(np.arange(n + 1) * (m / n)).astype(np.int64)
-    # Occurrences as (token, sentence) codes, sorted: each token's sentences in order.
-    sides = []
-    for (row, key, _), count in ((scorer.entries_a, n), (scorer.entries_b, m)):
-        code = sorted_unique(key.astype(np.int64) * (count + 1) + row)
-        sides.append((code // (count + 1), code % (count + 1)))
-    (key_a, row_a), (key_b, row_b) = sides
+    # The scorer's entries are one per (token, sentence), sorted by token, then sentence: each
+    # token's sentences in order.
+    (row_a, key_a, _), (row_b, key_b, _) = scorer.entries_a, scorer.entries_b
     size = int(max(key_a.max(initial=-1), key_b.max(initial=-1))) + 1
     count_a, count_b = np.bincount(key_a, minlength=size), np.bincount(key_b, minlength=size)
     paired = count_a == count_b  # tokens on one side only have a count of 0 on the other

@@ -131,12 +131,22 @@ def sentence_kind(text: str) -> int:
 
 
 _END_MARKS = frozenset('.!?…:;"”’»)]')  # the characters of _SENTENCE_END
-# _CREDIT over a side joined by NUL: "^" becomes "at the start of a sentence".
 # _CREDIT in two: the bracketed credit, searched over a whole side at once (it starts with a
 # bracket, which the regex engine scans for quickly), and the credit line, tried at each start.
 _CREDIT_BRACKETED, _CREDIT_LINE = (
     re.compile(part.replace("^", ""), re.IGNORECASE) for part in _CREDIT.pattern.split("|^")
 )
+
+
+def _joined(texts: Sequence[str]) -> tuple[str, np.ndarray]:
+    """A side as one string, sentences separated by NUL (which no pattern here matches across),
+    and where each sentence starts in it."""
+    return "\0".join(texts), np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
+
+
+def _sentence_at(starts: np.ndarray, positions) -> np.ndarray:
+    """The sentence of each position in a side joined by :func:`_joined`."""
+    return np.searchsorted(starts, positions, side="right") - 1
 
 
 def sentence_kinds(texts: Sequence[str]) -> np.ndarray:
@@ -145,10 +155,9 @@ def sentence_kinds(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return kinds
     kinds[[text.rstrip()[-1:] not in _END_MARKS for text in texts]] = KIND_HEADLINE
-    joined = "\0".join(texts)
-    starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
+    joined, starts = _joined(texts)
     credits = [match.start() for match in _CREDIT_BRACKETED.finditer(joined)]
-    kinds[np.searchsorted(starts, credits, side="right") - 1] = KIND_CAPTION
+    kinds[_sentence_at(starts, credits)] = KIND_CAPTION
     kinds[[_CREDIT_LINE.match(text) is not None for text in texts]] = KIND_CAPTION
     bracketed = [
         k for k, text in enumerate(texts) if text.lstrip()[:1] in "([" and _BRACKETED.match(text)
@@ -335,8 +344,7 @@ def punctuation_rows(texts: Sequence[str], features: int = 4) -> np.ndarray:
     rows = np.zeros((len(texts), 4))
     if not texts or not features:
         return rows[:, :features]
-    joined = "\0".join(texts)
-    starts = np.cumsum([0] + [len(text) + 1 for text in texts[:-1]])
+    joined, starts = _joined(texts)
     ends = []
     for match in _INNER_END_MARK.finditer(joined):
         mark = match.start()
@@ -351,11 +359,11 @@ def punctuation_rows(texts: Sequence[str], features: int = 4) -> np.ndarray:
                 continue
         ends.append(mark)
     if ends:
-        np.add.at(rows[:, 0], np.searchsorted(starts, ends, side="right") - 1, 1)
+        np.add.at(rows[:, 0], _sentence_at(starts, ends), 1)
     rows[:, 1] = [text.count("?") for text in texts]
     quotes = [match.start() for match in _DOUBLE_QUOTES.finditer(joined)]
     if quotes:
-        np.add.at(rows[:, 2], np.searchsorted(starts, quotes, side="right") - 1, 1)
+        np.add.at(rows[:, 2], _sentence_at(starts, quotes), 1)
     rows[:, 2] = np.minimum(rows[:, 2], 2)
     rows[:, 3] = np.minimum([text.count("(") + text.count("[") for text in texts], 2)
     return rows[:, :features]
@@ -379,9 +387,7 @@ def _adjacent_overlap(entries, count: int) -> np.ndarray:
     overlap = np.zeros(count + 1)
     row, key, value = entries
     if len(row):
-        code = key * (count + 1) + row  # sorted by key, then sentence
-        order = np.argsort(code, kind="stable")
-        code, row, value = code[order], row[order], value[order]
+        code = key * (count + 1) + row  # sorted, as the entries are
         same_key_next_row = code[1:] == code[:-1] + 1
         later = np.flatnonzero(same_key_next_row) + 1
         np.add.at(overlap, row[later], np.minimum(value[later], value[later - 1]))
@@ -424,17 +430,13 @@ class TermIndex:
         pattern = self.patterns.get(lang)
         if pattern is None or not texts:
             return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        # Joined by NUL, which no term contains, so no match spans two sentences.
-        parts = fold_many(texts)
-        folded = "\0".join(parts)
-        starts = np.cumsum([0] + [len(part) + 1 for part in parts[:-1]])
+        folded, starts = _joined(fold_many(texts))  # a term never contains NUL
         where, found = [], []
         for match in pattern.finditer(folded):
             for index in self.ids[lang][match.group(0)]:
                 where.append(match.start())
                 found.append(keys.setdefault(f"g:{index}", len(keys)))
-        sentence = np.searchsorted(starts, np.array(where, dtype=np.int64), side="right") - 1
-        return sentence, np.array(found, dtype=np.int64)
+        return _sentence_at(starts, np.array(where, dtype=np.int64)), np.array(found, np.int64)
 
 
 class Scorer:
@@ -471,7 +473,8 @@ class Scorer:
             self.cue_b = np.zeros(self.m)
 
         # Anchors as sparse (sentence, key id, weight) entries per side, one per distinct anchor
-        # of a sentence; key ids are shared by both sides.
+        # of a sentence, sorted by key id, then sentence (the order every look-up below wants:
+        # code ``key * (count + 1) + sentence`` is then sorted); key ids are shared by both sides.
         self.keys: dict[str, int] = {}
         empty = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
         self.entries_a, self.entries_b = empty, empty
@@ -545,9 +548,9 @@ class Scorer:
         weight[kind == "#"] *= w.number_boost
         weight[kind == "x"] *= w.lexicon_weight
         entries = []
-        for where, key in found:
+        for (where, key), count in zip(found, (self.n, self.m), strict=True):
             keep = weight[key] > 0
-            code = where[keep] * size + key[keep]
+            code = key[keep] * (count + 1) + where[keep]
             # An anchor that occurs twice in a sentence counts twice.
             order = np.argsort(code, kind="stable")
             code = code[order]
@@ -556,7 +559,7 @@ class Scorer:
             distinct = code[first]
             # Summed in text order within each (sentence, anchor), as counting one by one would.
             value = np.bincount(np.cumsum(first) - 1, weight[key[keep]][order], len(distinct))
-            entries.append((distinct // size, distinct % size, value))
+            entries.append((distinct % (count + 1), distinct // (count + 1), value))
         self.entries_a, self.entries_b = entries
 
     # -- costs (vectorised over a band of DP nodes) ------------------------------------------------
@@ -568,12 +571,10 @@ class Scorer:
         (a_row, a_id, a_value), (b_row, b_id, b_value) = self.entries_a, self.entries_b
         if not len(a_row) or not len(b_row):
             return band
-        # Postings sorted by (token, target sentence): each source anchor looks up the target
+        # Target postings are sorted by (token, sentence): each source anchor looks up the target
         # sentences inside its band row with two binary searches, so the work is linear in the band.
         stride = self.m + 1
         key_b = b_id * stride + b_row
-        order = np.argsort(key_b, kind="stable")
-        key_b, b_row, b_value = key_b[order], b_row[order], b_value[order]
         first = lo[a_row + 1] - 1  # target sentence j-1 for k = 0
         low = a_id * stride + np.clip(first, 0, stride)
         high = a_id * stride + np.clip(first + width, 0, stride)
@@ -613,9 +614,7 @@ class Scorer:
         if not len(row) or not len(single[0]):
             return band
         stride = count + 1
-        code = key * stride + row
-        order = np.argsort(code, kind="stable")
-        code, row, key, value = code[order], row[order], key[order], value[order]
+        code = key * stride + row  # sorted, as the entries are
         # Spans (ending at node e: sentences e-size..e-1) holding one anchor in two sentences.
         ends, keys = [], []
         for distance in range(1, size):
@@ -641,9 +640,7 @@ class Scorer:
         # The single sentences opposite, within the band, that hold the anchor too.
         s_row, s_key, s_value = single
         s_stride = other + 1
-        s_code = s_key * s_stride + s_row
-        s_order = np.argsort(s_code, kind="stable")
-        s_code, s_row, s_value = s_code[s_order], s_row[s_order], s_value[s_order]
+        s_code = s_key * s_stride + s_row  # sorted too
         if b == 1:  # span of source sentences: node row e, target sentence j-1 in the band row
             first = lo[end] - 1
             low = token * s_stride + np.clip(first, 0, s_stride)

@@ -78,7 +78,6 @@ def _segment(lang: str, chunk: str) -> list[str]:
 # new sentence.
 _QUOTED_END = re.compile(r"[.!?…][\"”’)\]]*(\s+)[\"“‘(\[]*(\w)")
 _OPENING_QUOTES = "“‘«"
-_CLOSING_QUOTES = "”’»"
 
 
 def _quotation_depth(text: str) -> list[int]:
