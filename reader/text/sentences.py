@@ -121,22 +121,21 @@ def _extra_cuts(text: str, lang: str) -> list[int]:
         # Only the last word matters: look at a short window, so long lines stay linear.
         if text[mark] == "." and _ends_with_abbreviation(text[max(0, mark - 60) : mark + 1]):
             continue
-        if quoted:
-            if depth is None:
-                depth = _quotation_depth(text)
-            inside = depth[mark] > 0
-        else:
-            inside = False
-        if not inside:
-            word = (
-                _LOWERCASE_WORD_END.search(text, max(0, mark - 60), mark + 1)
-                if text[mark] == "."
-                else None
-            )
-            if lang != "vi" or word is None or not word.group(1).islower():
-                continue
+        if quoted and depth is None:
+            depth = _quotation_depth(text)
+        inside = quoted and depth[mark] > 0
+        if not inside and not (lang == "vi" and _after_lower_case_word(text, mark)):
+            continue
         cuts.append(match.end(1))
     return cuts
+
+
+def _after_lower_case_word(text: str, mark: int) -> bool:
+    """The mark is a period right after a lower-case word of two or more letters."""
+    if text[mark] != ".":
+        return False
+    word = _LOWERCASE_WORD_END.search(text, max(0, mark - 60), mark + 1)
+    return word is not None and word.group(1).islower()
 
 
 def split_paragraph(paragraph: str, lang: str) -> list[tuple[int, int]]:
